@@ -1,8 +1,10 @@
 package io.sluice;
 
+import java.util.Map;
+import java.util.UUID;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * One executable, several roles. The role ({@code --sluice.role=core|edge|smsc-emulator|demo|mo},
@@ -10,13 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * and the defaults ({@code application-<role>.yml}) of that role.
  */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class SluiceApplication {
 
     public static void main(String[] args) {
         Role role = Role.fromArguments(args, System.getenv());
         SpringApplication app = new SpringApplication(SluiceApplication.class);
         app.setAdditionalProfiles(role.profile());
+        app.setDefaultProperties(Map.of(
+                "sluice.role", role.profile(),
+                // Nothing clusters; Artemis still wants a cluster password, so it is random per start.
+                "sluice.broker.cluster-password", UUID.randomUUID().toString()));
         app.run(args);
     }
 }

@@ -1,0 +1,42 @@
+package io.sluice.core;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.sluice.broker.AccessPolicy;
+import io.sluice.broker.SitePrincipal;
+import org.apache.activemq.artemis.core.security.CheckType;
+
+/**
+ * Who may do what on the core broker. Users send only to the outbox and read only their own
+ * inbox; an edge reads only its carrier's MT queue and writes only MO and events; the core's own
+ * routes may do anything.
+ */
+public final class CoreAccessPolicy implements AccessPolicy {
+
+    private static final Set<CheckType> READ_OWN_INBOX = EnumSet.of(CheckType.CONSUME, CheckType.BROWSE,
+            CheckType.CREATE_ADDRESS, CheckType.CREATE_DURABLE_QUEUE);
+
+    @Override
+    public boolean allows(SitePrincipal principal, CheckType check, String address) {
+        return switch (principal.kind()) {
+            case SYSTEM -> true;
+            case USER -> userAllows(principal.name(), check, address);
+            case EDGE -> edgeAllows(principal.carrier(), check, address);
+        };
+    }
+
+    private static boolean userAllows(String user, CheckType check, String address) {
+        if (check == CheckType.SEND) {
+            return Destinations.OUTBOX.equals(address);
+        }
+        return READ_OWN_INBOX.contains(check) && Destinations.inboxOf(user).equals(address);
+    }
+
+    private static boolean edgeAllows(String carrier, CheckType check, String address) {
+        if (check == CheckType.SEND) {
+            return Destinations.MO.equals(address) || Destinations.EVENTS.equals(address);
+        }
+        return check == CheckType.CONSUME && Destinations.mtQueueOf(carrier).equals(address);
+    }
+}

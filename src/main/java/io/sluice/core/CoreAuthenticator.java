@@ -1,0 +1,48 @@
+package io.sluice.core;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.sluice.broker.Authenticator;
+import io.sluice.broker.SitePrincipal;
+import io.sluice.broker.SystemCredentials;
+
+/**
+ * Logins the core broker accepts: its own routes, the configured IM users, and one edge per carrier
+ * (login {@code edge-<carrier>}).
+ */
+public final class CoreAuthenticator implements Authenticator {
+
+    public static final String EDGE_LOGIN_PREFIX = "edge-";
+
+    private final SystemCredentials system;
+    private final CoreProperties properties;
+
+    public CoreAuthenticator(SystemCredentials system, CoreProperties properties) {
+        this.system = system;
+        this.properties = properties;
+    }
+
+    @Override
+    public Optional<SitePrincipal> authenticate(String login, String password) {
+        Optional<SitePrincipal> own = system.authenticate(login, password);
+        if (own.isPresent()) {
+            return own;
+        }
+        if (login.startsWith(EDGE_LOGIN_PREFIX)) {
+            String carrier = login.substring(EDGE_LOGIN_PREFIX.length());
+            CoreProperties.Carrier configured = properties.carriers().get(carrier);
+            return configured != null && SystemCredentials.constantTimeEquals(configured.edgePassword(), password)
+                    ? Optional.of(SitePrincipal.edge(login, carrier))
+                    : Optional.empty();
+        }
+        CoreProperties.User user = usersOf(properties).get(login);
+        return user != null && SystemCredentials.constantTimeEquals(user.password(), password)
+                ? Optional.of(SitePrincipal.user(login))
+                : Optional.empty();
+    }
+
+    private static Map<String, CoreProperties.User> usersOf(CoreProperties properties) {
+        return properties.users();
+    }
+}

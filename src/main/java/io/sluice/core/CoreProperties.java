@@ -1,0 +1,46 @@
+package io.sluice.core;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the core site ({@code sluice.core.*}); every key is listed in the README.
+ *
+ * @param bindHost            interface the STOMP and edge acceptors listen on
+ * @param stompPort           STOMP over TCP and over WebSocket, for PC clients and the web page
+ * @param edgePort            AMQP port the carrier edges dial
+ * @param maxStompConnections cap on concurrent client connections
+ * @param publicHost          host name the web page uses to reach the STOMP WebSocket
+ * @param serviceNumber       the number phone users text (shown in help replies)
+ * @param users               IM accounts by login name (until the accounts store lands, issue 4)
+ * @param carriers            carriers by name: the number prefixes each serves and its edge's password
+ */
+@Validated
+@ConfigurationProperties("sluice.core")
+public record CoreProperties(
+        @NotBlank String bindHost,
+        @Min(1) @Max(65535) int stompPort,
+        @Min(1) @Max(65535) int edgePort,
+        @Min(1) int maxStompConnections,
+        @NotBlank String publicHost,
+        @NotBlank String serviceNumber,
+        @NotEmpty Map<@Pattern(regexp = UserName.PATTERN) String, @Valid User> users,
+        @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,30}") String, @Valid Carrier> carriers) {
+
+    /** An IM account; {@code phone}, when set, is the user's own handset in E.164. */
+    public record User(@NotBlank String password, @Pattern(regexp = PhoneNumber.PATTERN) String phone) {
+    }
+
+    /** A carrier: its edge's credentials and the E.164 prefixes (with '+') it serves. */
+    public record Carrier(@NotBlank String edgePassword, @NotEmpty List<@Pattern(regexp = "\\+[0-9]*") String> prefixes) {
+    }
+}

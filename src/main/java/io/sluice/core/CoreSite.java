@@ -1,0 +1,92 @@
+package io.sluice.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.sluice.broker.BrokerXml;
+import io.sluice.broker.CamelJms;
+import io.sluice.broker.InVmConnectionFactory;
+import io.sluice.broker.SiteBroker;
+import io.sluice.broker.SluiceSecurityManager;
+import io.sluice.broker.SystemCredentials;
+import io.sluice.carrier.CarrierRouter;
+import io.sluice.im.ChatDispatcher;
+import io.sluice.im.ConversationLinks;
+import io.sluice.im.EdgeEventRelay;
+import io.sluice.im.MoRouter;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/** The core site: its broker, the JMS wiring of its routes, and the beans the routes call. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CoreProperties.class)
+@Profile("core")
+public class CoreSite {
+
+    @Bean
+    SystemCredentials systemCredentials() {
+        return new SystemCredentials();
+    }
+
+    @Bean(destroyMethod = "close")
+    SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Environment environment,
+                          ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml) throws Exception {
+        var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
+        List<String> queues = new ArrayList<>();
+        core.users().keySet().forEach(user -> queues.add(Destinations.inboxOf(user)));
+        core.carriers().keySet().forEach(carrier -> queues.add(Destinations.mtQueueOf(carrier)));
+        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
+        return new SiteBroker(configuration, security, queues).start();
+    }
+
+    @Bean(destroyMethod = "destroy")
+    @DependsOn("coreBroker")
+    CachingConnectionFactory coreConnectionFactory(SystemCredentials system) {
+        return InVmConnectionFactory.create(system, InVmConnectionFactory.DEFAULT_WINDOW_BYTES);
+    }
+
+    @Bean("jms")
+    JmsComponent jms(CachingConnectionFactory coreConnectionFactory) {
+        return CamelJms.component(coreConnectionFactory);
+    }
+
+    @Bean
+    ConversationLinks conversationLinks(@Value("${sluice.site-data-dir}") Path siteDataDir) {
+        return new ConversationLinks(siteDataDir.resolve("conversation-links.properties"));
+    }
+
+    @Bean
+    CarrierRouter carrierRouter(CoreProperties core) {
+        Map<String, List<String>> prefixes = new TreeMap<>();
+        core.carriers().forEach((name, carrier) -> prefixes.put(name, carrier.prefixes()));
+        return new CarrierRouter(prefixes);
+    }
+
+    @Bean
+    ChatDispatcher chatDispatcher(CoreProperties core, CarrierRouter carriers, ConversationLinks links,
+                                  @Value("${sluice.core.max-text-chars}") int maxTextChars) {
+        return new ChatDispatcher(Set.copyOf(core.users().keySet()), carriers, links, core.serviceNumber(), maxTextChars);
+    }
+
+    @Bean
+    MoRouter moRouter(CoreProperties core, ConversationLinks links) {
+        return new MoRouter(Set.copyOf(core.users().keySet()), links, core.serviceNumber());
+    }
+
+    @Bean
+    EdgeEventRelay edgeEventRelay(CoreProperties core) {
+        return new EdgeEventRelay(Set.copyOf(core.users().keySet()));
+    }
+}

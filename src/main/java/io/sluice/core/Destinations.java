@@ -1,0 +1,34 @@
+package io.sluice.core;
+
+/**
+ * Broker address names of the Sluice messaging model. STOMP clients see them with the
+ * {@code /queue/} prefix ({@code /queue/sluice.outbox}).
+ */
+public final class Destinations {
+
+    /** Where every PC client sends chat messages (recipient in the {@code to} header). */
+    public static final String OUTBOX = "sluice.outbox";
+    /** Prefix of each user's durable inbox: {@code sluice.inbox.<user>}. */
+    public static final String INBOX_PREFIX = "sluice.inbox.";
+    /** Prefix of each carrier's mobile-terminated queue: {@code sluice.mt.<carrier>}. */
+    public static final String MT_PREFIX = "sluice.mt.";
+    /** Mobile-originated messages from every edge to the core. */
+    public static final String MO = "sluice.mo";
+    /** Status events (submitted, receipts, failures) from every edge to the core. */
+    public static final String EVENTS = "sluice.events";
+    /** MO messages no user could be found for; kept, never dropped. */
+    public static final String MO_UNROUTABLE = "sluice.mo.unroutable";
+    /** Messages that exhausted their delivery attempts. */
+    public static final String DEAD = "sluice.dead";
+
+    private Destinations() {
+    }
+
+    public static String inboxOf(String user) {
+        return INBOX_PREFIX + user;
+    }
+
+    public static String mtQueueOf(String carrier) {
+        return MT_PREFIX + carrier;
+    }
+}

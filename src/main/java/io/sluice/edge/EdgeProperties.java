@@ -1,0 +1,55 @@
+package io.sluice.edge;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of an edge site ({@code sluice.edge.*}); every key is listed in the README.
+ *
+ * @param carrier             the carrier this edge serves (names its MT queue at the core)
+ * @param coreUri             where the core's edge acceptor is, as an Artemis connector URI
+ * @param coreUser            login at the core ({@code edge-<carrier>})
+ * @param corePassword        password at the core
+ * @param coreRetryIntervalMs pause between attempts to re-dial the core
+ * @param requestReceipts     ask the SMSC for delivery receipts
+ * @param smsc                the SMSC bind
+ */
+@Validated
+@ConfigurationProperties("sluice.edge")
+public record EdgeProperties(
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,30}") String carrier,
+        @NotBlank String coreUri,
+        @NotBlank String coreUser,
+        @NotBlank String corePassword,
+        @Min(100) long coreRetryIntervalMs,
+        boolean requestReceipts,
+        @NotNull @Valid Smsc smsc) {
+
+    /**
+     * One SMPP 3.4 transceiver bind (section 4.1.5), used stop-and-wait.
+     *
+     * @param systemId            at most 15 characters (SMPP 3.4 section 4.1)
+     * @param password            at most 8 characters (SMPP 3.4 section 4.1)
+     * @param enquireLinkInterval idle time after which enquire_link checks the bind
+     * @param responseTimeout     how long to wait for a response before the request counts as failed
+     * @param reconnectDelay      pause before re-binding after the bind was lost
+     */
+    public record Smsc(
+            @NotBlank String host,
+            @Min(1) int port,
+            @NotBlank @Size(max = 15) String systemId,
+            @NotNull @Size(max = 8) String password,
+            @NotNull @Size(max = 12) String systemType,
+            @NotNull Duration enquireLinkInterval,
+            @NotNull Duration responseTimeout,
+            @NotNull Duration reconnectDelay) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.sluice.edge;
+
+import java.util.List;
+
+import io.sluice.broker.BrokerXml;
+import io.sluice.broker.CamelJms;
+import io.sluice.broker.InVmConnectionFactory;
+import io.sluice.broker.SiteBroker;
+import io.sluice.broker.SluiceSecurityManager;
+import io.sluice.broker.SystemCredentials;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/** An edge site: its broker (which dials the core), the JMS wiring, and the beans the routes call. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeProperties.class)
+@Profile("edge")
+public class EdgeSite {
+
+    /** How many SMSC message ids are remembered for matching delivery receipts. */
+    private static final int RECEIPT_CORRELATIONS = 100_000;
+
+    @Bean
+    SystemCredentials systemCredentials() {
+        return new SystemCredentials();
+    }
+
+    @Bean(destroyMethod = "close")
+    SiteBroker edgeBroker(SystemCredentials system, Environment environment, ResourceLoader resources,
+                          @Value("${sluice.broker.config}") String brokerXml) throws Exception {
+        var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
+        var security = new SluiceSecurityManager(system, new EdgeAccessPolicy());
+        return new SiteBroker(configuration, security, List.of()).start();
+    }
+
+    /**
+     * Consumers on this factory hold no message beyond the one in hand (Artemis
+     * consumerWindowSize=0): the SMSC route takes the next MT only after the current one's
+     * transaction committed, i.e. after submit_sm_resp.
+     */
+    @Bean(destroyMethod = "destroy")
+    @DependsOn("edgeBroker")
+    CachingConnectionFactory edgeConnectionFactory(SystemCredentials system) {
+        return InVmConnectionFactory.create(system, InVmConnectionFactory.PREFETCH_ONE);
+    }
+
+    @Bean("jms")
+    JmsComponent jms(CachingConnectionFactory edgeConnectionFactory) {
+        return CamelJms.component(edgeConnectionFactory);
+    }
+
+    @Bean
+    ReceiptCorrelator receiptCorrelator() {
+        return new ReceiptCorrelator(RECEIPT_CORRELATIONS);
+    }
+
+    @Bean
+    SmscSubmit smscSubmit(EdgeProperties edge) {
+        return new SmscSubmit(edge.requestReceipts());
+    }
+
+    @Bean
+    EdgeEvents edgeEvents(EdgeProperties edge, ReceiptCorrelator receipts) {
+        return new EdgeEvents(edge.carrier(), receipts);
+    }
+
+    @Bean
+    MoIntake moIntake(EdgeProperties edge) {
+        return new MoIntake(edge.carrier());
+    }
+}

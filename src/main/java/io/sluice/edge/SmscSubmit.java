@@ -1,0 +1,35 @@
+package io.sluice.edge;
+
+import io.sluice.im.Headers;
+import io.sluice.sms.smpp.SmppAddresses;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.smpp.SmppConstants;
+
+/** Turns an MT message from the core into the headers camel-smpp needs for one submit_sm. */
+public final class SmscSubmit {
+
+    /** registered_delivery: SMSC receipt on final outcome, success or failure (SMPP 3.4 section 5.2.17). */
+    private static final byte RECEIPT_ON_FINAL_OUTCOME = 0x01;
+    private static final byte NO_RECEIPT = 0x00;
+
+    private final boolean requestReceipts;
+
+    public SmscSubmit(boolean requestReceipts) {
+        this.requestReceipts = requestReceipts;
+    }
+
+    public void prepare(Exchange exchange) {
+        Message message = exchange.getMessage();
+        SmppAddresses.Address destination = SmppAddresses.toSmpp(message.getHeader(Headers.TO, String.class));
+        SmppAddresses.Address source = SmppAddresses.toSmpp(message.getHeader(Headers.SOURCE_ADDRESS, String.class));
+        message.setHeader(SmppConstants.COMMAND, "SubmitSm");
+        message.setHeader(SmppConstants.DEST_ADDR, destination.value());
+        message.setHeader(SmppConstants.DEST_ADDR_TON, destination.ton());
+        message.setHeader(SmppConstants.DEST_ADDR_NPI, destination.npi());
+        message.setHeader(SmppConstants.SOURCE_ADDR, source.value());
+        message.setHeader(SmppConstants.SOURCE_ADDR_TON, source.ton());
+        message.setHeader(SmppConstants.SOURCE_ADDR_NPI, source.npi());
+        message.setHeader(SmppConstants.REGISTERED_DELIVERY, requestReceipts ? RECEIPT_ON_FINAL_OUTCOME : NO_RECEIPT);
+    }
+}

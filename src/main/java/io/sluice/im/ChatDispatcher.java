@@ -1,0 +1,139 @@
+package io.sluice.im;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import io.sluice.carrier.CarrierRouter;
+import io.sluice.core.Destinations;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Decides where a chat message from a PC client goes (route {@code chat-dispatch}): the recipient's
+ * inbox, a carrier's MT queue, or back to the sender as a failed status. The sender is always the
+ * broker-validated login; whatever identity headers the client set are discarded.
+ */
+public final class ChatDispatcher {
+
+    /** Where the route sends the message next (exchange property {@link Headers#ROUTE_PROPERTY}). */
+    public enum Route { INBOX, CARRIER, REJECTED }
+
+    private static final String OUTCOME_PROPERTY = "sluiceOutcome";
+    private static final String DETAIL_PROPERTY = "sluiceDetail";
+
+    private final Set<String> users;
+    private final CarrierRouter carriers;
+    private final ConversationLinks conversations;
+    private final String serviceNumber;
+    private final int maxTextChars;
+
+    public ChatDispatcher(Set<String> users, CarrierRouter carriers, ConversationLinks conversations,
+                          String serviceNumber, int maxTextChars) {
+        this.users = users;
+        this.carriers = carriers;
+        this.conversations = conversations;
+        this.serviceNumber = serviceNumber;
+        this.maxTextChars = maxTextChars;
+    }
+
+    public void dispatch(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String sender = message.getHeader(Headers.VALIDATED_USER, String.class);
+        if (sender == null || !users.contains(sender)) {
+            throw new IllegalStateException("Outbox message without a validated IM user as sender: " + sender);
+        }
+        String text = textOf(message);
+        String to = message.getHeader(Headers.TO, String.class);
+        String clientRef = message.getHeader(Headers.CLIENT_REF, String.class);
+        String id = UUID.randomUUID().toString();
+
+        message.removeHeaders("*"); // nothing the client set travels on, except what is rebuilt below
+        message.setBody(text);
+        message.setHeader(Headers.SLUICE_ID, id);
+        message.setHeader(Headers.FROM, sender);
+        message.setHeader(Headers.SENT_AT, Instant.now().toString());
+        message.setHeader(Headers.TYPE, "chat");
+        exchange.setProperty(Headers.SENDER, sender);
+        exchange.setProperty(Headers.CLIENT_REF, clientRef);
+        exchange.setProperty(Headers.SLUICE_ID, id);
+
+        Recipient recipient = Recipient.parse(to);
+        if (text.isEmpty()) {
+            reject(exchange, FailureReason.EMPTY_MESSAGE, FailureReason.EMPTY_MESSAGE.description());
+        } else if (text.length() > maxTextChars) {
+            reject(exchange, FailureReason.TOO_LONG, "The text has " + text.length()
+                    + " characters; at most " + maxTextChars + " are accepted.");
+        } else if (recipient instanceof Recipient.Invalid invalid) {
+            reject(exchange, invalid.reason(), invalid.detail());
+        } else if (recipient instanceof Recipient.ImUser user) {
+            toInbox(exchange, user.name());
+        } else if (recipient instanceof Recipient.Phone phone) {
+            toCarrier(exchange, sender, phone.number());
+        }
+    }
+
+    private void toInbox(Exchange exchange, String user) {
+        if (!users.contains(user)) {
+            reject(exchange, FailureReason.UNKNOWN_USER, "No IM user is called '" + user + "'.");
+            return;
+        }
+        exchange.getMessage().setHeader(Headers.TO, user);
+        decide(exchange, Route.INBOX, Destinations.inboxOf(user), MessageStatus.DELIVERED, "In " + user + "'s inbox.");
+    }
+
+    private void toCarrier(Exchange exchange, String sender, String number) {
+        var carrier = carriers.carrierFor(number);
+        if (carrier.isEmpty()) {
+            reject(exchange, FailureReason.NO_CARRIER, "No carrier serves " + number + ".");
+            return;
+        }
+        Message message = exchange.getMessage();
+        message.setHeader(Headers.TO, number);
+        message.setHeader(Headers.SENDER, sender);
+        message.setHeader(Headers.CARRIER, carrier.get());
+        message.setHeader(Headers.SOURCE_ADDRESS, serviceNumber);
+        message.setHeader(Headers.CLIENT_REF, exchange.getProperty(Headers.CLIENT_REF, String.class));
+        // The edge's broker drops a second copy of the same id (link retransmission after a cut).
+        message.setHeader(Headers.DUPLICATE_ID, message.getHeader(Headers.SLUICE_ID));
+        // The phone sees the service number as sender, so the text names the IM user; a reply
+        // from the phone continues this conversation.
+        message.setBody(sender + ": " + message.getBody(String.class));
+        conversations.link(number, sender);
+        decide(exchange, Route.CARRIER, Destinations.mtQueueOf(carrier.get()), MessageStatus.ACCEPTED,
+                "Queued for carrier " + carrier.get() + ".");
+    }
+
+    private static void reject(Exchange exchange, FailureReason reason, String detail) {
+        exchange.setProperty(Headers.REASON, reason.name());
+        decide(exchange, Route.REJECTED, null, MessageStatus.FAILED, detail);
+    }
+
+    private static void decide(Exchange exchange, Route route, String target, MessageStatus outcome, String detail) {
+        exchange.setProperty(Headers.ROUTE_PROPERTY, route.name());
+        exchange.setProperty(Headers.TARGET_PROPERTY, target);
+        exchange.setProperty(OUTCOME_PROPERTY, outcome);
+        exchange.setProperty(DETAIL_PROPERTY, detail);
+    }
+
+    /** Turns the exchange into the status message for the sender, addressed to the sender's inbox. */
+    public void statusForSender(Exchange exchange) {
+        String sender = exchange.getProperty(Headers.SENDER, String.class);
+        StatusMessages.write(exchange.getMessage(),
+                exchange.getProperty(Headers.SLUICE_ID, String.class),
+                exchange.getProperty(Headers.CLIENT_REF, String.class),
+                exchange.getProperty(OUTCOME_PROPERTY, MessageStatus.class),
+                exchange.getProperty(Headers.REASON, String.class),
+                exchange.getProperty(DETAIL_PROPERTY, String.class));
+        exchange.setProperty(Headers.TARGET_PROPERTY, Destinations.inboxOf(sender));
+    }
+
+    private static String textOf(Message message) {
+        Object body = message.getBody();
+        if (body instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8); // STOMP frames with content-length arrive as bytes
+        }
+        return body == null ? "" : message.getBody(String.class);
+    }
+}

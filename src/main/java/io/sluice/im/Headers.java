@@ -1,0 +1,53 @@
+package io.sluice.im;
+
+/**
+ * Message header names of the STOMP API and of the core↔edge link. STOMP clients see them as
+ * frame headers, JMS and Camel as message properties: Artemis' JMS client accepts only Java
+ * identifiers as property names, hence {@code client_ref} rather than {@code client-ref} (which also
+ * keeps them usable in selectors).
+ */
+public final class Headers {
+
+    /** Recipient of a chat message: IM user name or E.164 number (set by the sender). */
+    public static final String TO = "to";
+    /** Sender of a delivered chat message: IM user name or E.164 number (set by Sluice only). */
+    public static final String FROM = "from";
+    /** {@code chat} or {@code status} on inbox messages. */
+    public static final String TYPE = "type";
+    /** Sluice's id of a chat message, assigned when the core accepts it. */
+    public static final String SLUICE_ID = "sluice_id";
+    /** The sender's own reference for a message, echoed in every status about it. */
+    public static final String CLIENT_REF = "client_ref";
+    /** accepted | submitted | delivered | failed. */
+    public static final String STATUS = "status";
+    /** For failed: a {@link FailureReason} code. */
+    public static final String REASON = "reason";
+    /** Human-readable explanation of a status. */
+    public static final String DETAIL = "detail";
+    /** When the core accepted the message (ISO-8601). */
+    public static final String SENT_AT = "sent_at";
+    /** Carrier a message travels through. */
+    public static final String CARRIER = "carrier";
+    /** On MT and event messages: the IM user who sent the message and receives its statuses. */
+    public static final String SENDER = "sender";
+    /** Message id the SMSC gave in submit_sm_resp (and quotes in delivery receipts). */
+    public static final String SMSC_ID = "smsc_id";
+    /** On MT messages: the source address (service number) the handset will see. */
+    public static final String SOURCE_ADDRESS = "source_address";
+
+    /**
+     * The authenticated login Artemis stamps on every message (populate-validated-user); JMS, and so
+     * Camel, sees Artemis' {@code _AMQ_VALIDATED_USER} under this standard name.
+     */
+    public static final String VALIDATED_USER = "JMSXUserID";
+    /** Artemis duplicate detection: a second message with the same id on an address is dropped. */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    /** Exchange property (not a message header) carrying the dispatch decision within a route. */
+    public static final String ROUTE_PROPERTY = "sluiceRoute";
+    /** Exchange property naming the queue a route sends to. */
+    public static final String TARGET_PROPERTY = "sluiceTarget";
+
+    private Headers() {
+    }
+}
