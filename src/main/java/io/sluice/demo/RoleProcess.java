@@ -1,0 +1,133 @@
+package io.sluice.demo;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.sluice.Role;
+
+/**
+ * One Sluice role running as its own OS process (same Java, same class path), with its output in a
+ * log file. Used by the demo to supervise its sites, and by tests that kill sites for real.
+ */
+public final class RoleProcess implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+
+    private final Role role;
+    private final Process process;
+    private final Path log;
+    private final int httpPort;
+
+    private RoleProcess(Role role, Process process, Path log, int httpPort) {
+        this.role = role;
+        this.process = process;
+        this.log = log;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * Starts a role with {@code --server.port=httpPort} and the given Spring Boot arguments.
+     *
+     * @param classPath entries for the child; test-output folders are dropped so that test
+     *                  configuration never leaks into a site
+     */
+    public static RoleProcess start(Role role, int httpPort, List<String> arguments, Path log, String classPath)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC"); // small, quiet children: several share two cores in CI
+        String childClassPath = Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        if (!childClassPath.contains(File.pathSeparator) && childClassPath.endsWith(".jar")) {
+            command.add("-jar"); // started from the executable jar: let Spring Boot's launcher run
+            command.add(childClassPath);
+        } else {
+            command.add("-cp");
+            command.add(childClassPath);
+            command.add("io.sluice.SluiceApplication");
+        }
+        command.add("--sluice.role=" + role.profile());
+        command.add("--server.port=" + httpPort);
+        command.addAll(arguments);
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new RoleProcess(role, process, log, httpPort);
+    }
+
+    /** Waits until the role answers its readiness probe; fails early if the process dies. */
+    public RoleProcess awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI readiness = URI.create("http://localhost:" + httpPort + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(role.profile() + " exited with code " + process.exitValue()
+                        + " before it was ready; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYetListening) {
+                // the role is still starting
+            }
+            process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException(role.profile() + " was not ready within " + timeout + "; see " + log);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: the process gets no chance to clean up (fault tests). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, then SIGKILL if the role has not stopped within 30 s. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.sluice.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import io.sluice.stomp.StompClient;
+import io.sluice.stomp.StompFrame;
+
+/**
+ * A PC user on the STOMP API: logged in, subscribed to their inbox, sending to the outbox. Keeps every
+ * inbox message it has seen so tests can wait for a particular chat message or status.
+ */
+final class ChatUser implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    final String login;
+    private final StompClient stomp;
+    private final List<StompFrame> seen = new ArrayList<>();
+
+    private ChatUser(String login, StompClient stomp) {
+        this.login = login;
+        this.stomp = stomp;
+    }
+
+    static ChatUser overTcp(SluiceSites sites, String login, String password) throws IOException, TimeoutException {
+        return open(StompClient.tcp("127.0.0.1", sites.stompPort), login, password);
+    }
+
+    static ChatUser overWebSocket(SluiceSites sites, String login, String password) throws IOException, TimeoutException {
+        return open(StompClient.webSocket(URI.create("ws://127.0.0.1:" + sites.stompPort)), login, password);
+    }
+
+    private static ChatUser open(StompClient stomp, String login, String password) throws IOException, TimeoutException {
+        stomp.connect(login, password);
+        stomp.subscribe("/queue/sluice.inbox." + login, StompClient.AckMode.AUTO);
+        return new ChatUser(login, stomp);
+    }
+
+    void send(String to, String text, String clientRef) throws IOException {
+        stomp.send("/queue/sluice.outbox", to == null
+                ? Map.of("client_ref", clientRef)
+                : Map.of("to", to, "client_ref", clientRef), text);
+    }
+
+    void sendHeaders(Map<String, String> headers, String text) throws IOException {
+        stomp.send("/queue/sluice.outbox", headers, text);
+    }
+
+    /** The first inbox message (already seen or still to come) that matches; fails after {@link #WAIT}. */
+    StompFrame await(Predicate<StompFrame> wanted, String what) throws IOException {
+        Optional<StompFrame> earlier = seen.stream().filter(wanted).findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<StompFrame> next = stomp.nextMessage(Duration.ofNanos(deadline - System.nanoTime()));
+            if (next.isEmpty()) {
+                break;
+            }
+            seen.add(next.get());
+            if (wanted.test(next.get())) {
+                return next.get();
+            }
+        }
+        throw new AssertionError(login + " did not receive " + what + " within " + WAIT + "; saw " + seen.size()
+                + " messages, the last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
+    }
+
+    StompFrame awaitStatus(String clientRef, String status) throws IOException {
+        return await(frame -> "status".equals(frame.header("type")) && clientRef.equals(frame.header("client_ref"))
+                && status.equals(frame.header("status")), "status " + status + " for " + clientRef);
+    }
+
+    StompFrame awaitChat(Predicate<StompFrame> wanted, String what) throws IOException {
+        return await(frame -> "chat".equals(frame.header("type")) && wanted.test(frame), what);
+    }
+
+    List<StompFrame> seen() {
+        return seen;
+    }
+
+    @Override
+    public void close() {
+        stomp.close();
+    }
+}

@@ -1,0 +1,64 @@
+package io.sluice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.sluice.Role;
+import io.sluice.demo.RoleProcess;
+import org.junit.jupiter.api.Test;
+
+/** The demo role starts every site as a child process and serves the pages its banner lists. */
+class DemoIT {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void theDemoStartsAllSitesAndServesItsPages() throws Exception {
+        int coreHttp = FreePorts.next();
+        int edgeHttp = FreePorts.next();
+        int emulatorHttp = FreePorts.next();
+        int stomp = FreePorts.next();
+        Path data = Path.of("target", "it-sites", "demo-" + ProcessHandle.current().pid()).toAbsolutePath();
+        List<String> arguments = List.of(
+                "--sluice.data-dir=" + data,
+                "--sluice.demo.core-http-port=" + coreHttp,
+                "--sluice.demo.edge-http-port=" + edgeHttp,
+                "--sluice.demo.emulator-http-port=" + emulatorHttp,
+                "--sluice.demo.stomp-port=" + stomp,
+                "--sluice.demo.edge-link-port=" + FreePorts.next(),
+                "--sluice.demo.smpp-port=" + FreePorts.next());
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path log = data.resolve("demo.log");
+        try (RoleProcess demo = RoleProcess.start(Role.DEMO, FreePorts.next(), arguments, log, classPath)) {
+            await().atMost(SluiceSites.STARTUP).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !demo.isAlive() || Files.readString(log).contains("Sluice demo is running"));
+            assertThat(demo.isAlive()).as("demo alive; see %s", log).isTrue();
+
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/")).contains("Sluice");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/api/client-config")).contains("ws://");
+            assertThat(get("http://127.0.0.1:" + emulatorHttp + "/")).containsIgnoringCase("phone");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/hawtio/")).containsIgnoringCase("hawtio");
+            assertThat(get("http://127.0.0.1:" + coreHttp
+                    + "/actuator/jolokia/search/org.apache.activemq.artemis:broker=*"))
+                    .contains("sluice-core");
+            assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health/readiness")).contains("UP");
+            assertThat(Files.readString(log)).contains("http://localhost:" + coreHttp + "/");
+        }
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+}

@@ -1,0 +1,108 @@
+package io.sluice.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.sluice.Role;
+import io.sluice.demo.RoleProcess;
+
+/**
+ * A whole Sluice installation for integration tests: SMSC emulator, core and one edge, each a
+ * separate OS process on free ports, with its own data directory under {@code target/it-sites}.
+ */
+final class SluiceSites implements AutoCloseable {
+
+    static final Duration STARTUP = Duration.ofMinutes(3);
+
+    final int emulatorHttpPort = FreePorts.next();
+    final int smppPort = FreePorts.next();
+    final int coreHttpPort = FreePorts.next();
+    final int stompPort = FreePorts.next();
+    final int edgeLinkPort = FreePorts.next();
+    final int edgeHttpPort = FreePorts.next();
+    final Path dataDir;
+
+    private final String classPath;
+    private RoleProcess emulator;
+    private RoleProcess core;
+    private RoleProcess edge;
+
+    SluiceSites(String name) throws IOException {
+        this.dataDir = Path.of("target", "it-sites", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        // Failsafe puts the application and its dependencies on this path; RoleProcess drops test classes.
+        this.classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    SluiceSites start() throws Exception {
+        emulator = startEmulator();
+        core = startCore();
+        edge = startEdge();
+        for (RoleProcess site : List.of(emulator, core, edge)) {
+            site.awaitReady(STARTUP);
+        }
+        return this;
+    }
+
+    RoleProcess startEmulator() throws IOException {
+        return RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
+                "--sluice.emulator.smpp-port=" + smppPort), log("smsc-emulator"), classPath);
+    }
+
+    RoleProcess startCore() throws IOException {
+        core = RoleProcess.start(Role.CORE, coreHttpPort, withData(
+                "--sluice.core.stomp-port=" + stompPort,
+                "--sluice.core.edge-port=" + edgeLinkPort,
+                "--sluice.core.bind-host=127.0.0.1"), log("core"), classPath);
+        return core;
+    }
+
+    RoleProcess startEdge() throws IOException {
+        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(
+                "--sluice.edge.core-uri=tcp://127.0.0.1:" + edgeLinkPort,
+                "--sluice.edge.smsc.host=127.0.0.1",
+                "--sluice.edge.smsc.port=" + smppPort), log("edge"), classPath);
+        return edge;
+    }
+
+    RoleProcess core() {
+        return core;
+    }
+
+    RoleProcess edge() {
+        return edge;
+    }
+
+    RoleProcess emulator() {
+        return emulator;
+    }
+
+    EmulatorApi emulatorApi() {
+        return new EmulatorApi(emulatorHttpPort);
+    }
+
+    private List<String> withData(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--sluice.data-dir=" + dataDir);
+        all.add("--logging.level.root=WARN");
+        all.add("--logging.level.io.sluice=INFO");
+        return all;
+    }
+
+    private Path log(String role) {
+        return dataDir.resolve("logs").resolve(role + ".log");
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (RoleProcess site : new RoleProcess[] {edge, core, emulator}) {
+            if (site != null) {
+                site.close();
+            }
+        }
+    }
+}
