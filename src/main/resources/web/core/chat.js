@@ -1,0 +1,220 @@
+// The chat page: login form, then the chat view wired to a ChatSession. The STOMP contract lives in
+// session.js, the message rendering in conversations.js; this file connects them to the page.
+
+import { ChatSession } from './session.js';
+import { Conversations } from './conversations.js';
+
+const DEFAULT_STOMP_PORT = 61613;
+const CONFIG_TIMEOUT_MS = 3000;
+const LAST_USER_KEY = 'sluice.lastUser';
+
+const $ = (id) => document.getElementById(id);
+
+let session = null;
+let countdownTimer = null;
+const conversations = new Conversations($('messages'), $('conversations'), selectPeer);
+const configLoaded = loadClientConfig();
+
+// ---- configuration ------------------------------------------------------------------------------
+
+function defaultConfig() {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return {
+    stompWebSocketUrl: `${scheme}://${window.location.hostname}:${DEFAULT_STOMP_PORT}`,
+    serviceName: 'Sluice',
+  };
+}
+
+/** Asks the core where its STOMP endpoint is; the page still works on defaults if it cannot say. */
+async function loadClientConfig() {
+  const config = defaultConfig();
+  try {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), CONFIG_TIMEOUT_MS);
+    const response = await fetch('/api/client-config', {
+      headers: { Accept: 'application/json' }, signal: controller.signal,
+    });
+    clearTimeout(timer);
+    if (response.ok) {
+      const body = await response.json();
+      if (typeof body.stompWebSocketUrl === 'string' && body.stompWebSocketUrl) {
+        config.stompWebSocketUrl = body.stompWebSocketUrl;
+      }
+      if (typeof body.serviceName === 'string' && body.serviceName) config.serviceName = body.serviceName;
+    }
+  } catch (e) {
+    // No config endpoint (or no JSON): the defaults point at the usual STOMP port of this host.
+  }
+  showServiceName(config.serviceName);
+  return config;
+}
+
+function showServiceName(name) {
+  document.title = name;
+  document.querySelectorAll('.service-name').forEach((element) => { element.textContent = name; });
+}
+
+// ---- login and logout ---------------------------------------------------------------------------
+
+async function onLoginSubmit(event) {
+  event.preventDefault();
+  const user = $('login-user').value.trim();
+  const password = $('login-password').value;
+  if (!user || !password) {
+    showLoginError('Enter your user name and password.');
+    return;
+  }
+  showLoginError('');
+  setLoginBusy(true);
+  const config = await configLoaded;
+  const candidate = new ChatSession({
+    url: config.stompWebSocketUrl, login: user, passcode: password, ...sessionCallbacks(),
+  });
+  session = candidate;
+  try {
+    await candidate.start();
+  } catch (e) {
+    session = null;
+    // For a refused login this is the ERROR frame's message header, e.g. bad credentials.
+    showLoginError(e.message);
+    return;
+  } finally {
+    setLoginBusy(false);
+  }
+  localStorage.setItem(LAST_USER_KEY, user);
+  $('login-password').value = '';
+  showChat(user);
+}
+
+function sessionCallbacks() {
+  return {
+    onState: showConnectionState,
+    onChat: (chat) => conversations.addIncoming(chat),
+    onStatus: (status) => conversations.applyStatus(status),
+    onSent: (clientRef) => conversations.markSent(clientRef),
+    onRejected: (clientRef, text) => conversations.markRejected(clientRef, text),
+    onError: showChatError,
+    onRefused: (text) => backToLogin(`Logged out: ${text}`),
+  };
+}
+
+async function logout() {
+  const ending = session;
+  session = null;
+  backToLogin('');
+  if (ending) await ending.stop();
+}
+
+function backToLogin(error) {
+  session = null;
+  conversations.clear();
+  showChatError('');
+  $('chat-view').hidden = true;
+  $('login-view').hidden = false;
+  showLoginError(error);
+  $('login-password').focus();
+}
+
+function showChat(user) {
+  $('current-user').textContent = user;
+  $('login-view').hidden = true;
+  $('chat-view').hidden = false;
+  ($('to').value ? $('text') : $('to')).focus();
+}
+
+function showLoginError(text) {
+  $('login-error').textContent = text;
+  $('login-error').hidden = !text;
+}
+
+function setLoginBusy(busy) {
+  $('login-button').disabled = busy;
+  $('login-button').textContent = busy ? 'Connecting…' : 'Log in';
+}
+
+// ---- sending ------------------------------------------------------------------------------------
+
+function onSendSubmit(event) {
+  event.preventDefault();
+  const text = $('text').value;
+  if (!session || text.trim() === '') return;
+  const to = normaliseRecipient($('to').value);
+  $('to').value = to;
+  const clientRef = newClientRef();
+  conversations.addOutgoing(to, text, clientRef);
+  conversations.select(to);
+  session.send(clientRef, to, text);
+  $('text').value = '';
+  $('text').focus();
+}
+
+/**
+ * Phone numbers are often typed with spaces or dashes ("+44 7700 900-123"); the core expects E.164.
+ * Anything else is a user name and is only trimmed: the core decides what is valid and says why not.
+ */
+function normaliseRecipient(raw) {
+  const trimmed = raw.trim();
+  return /^\+?[\d\s().-]+$/.test(trimmed) ? trimmed.replace(/[\s().-]/g, '') : trimmed;
+}
+
+/** Random, so two tabs or a reload never reuse one; works without a secure context, unlike randomUUID. */
+function newClientRef() {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function selectPeer(peer) {
+  $('to').value = peer;
+  conversations.select(peer);
+  $('text').focus();
+}
+
+// ---- connection state and errors ----------------------------------------------------------------
+
+function showConnectionState(state, detail) {
+  const indicator = $('connection-state');
+  clearInterval(countdownTimer);
+  indicator.dataset.state = state;
+  indicator.title = typeof detail === 'string' ? detail : (detail && detail.reason) || '';
+  if (state === 'reconnecting') {
+    const tick = () => {
+      const seconds = Math.max(0, Math.ceil((detail.retryAt - Date.now()) / 1000));
+      indicator.textContent = seconds > 0 ? `Reconnecting in ${seconds} s` : 'Reconnecting…';
+    };
+    tick();
+    countdownTimer = setInterval(tick, 1000);
+  } else {
+    indicator.textContent = { connected: 'Connected', connecting: 'Connecting…', offline: 'Offline' }[state]
+      || state;
+  }
+  if (state === 'connected') showChatError('');
+}
+
+function showChatError(text) {
+  $('chat-error').textContent = text;
+  $('chat-error').hidden = !text;
+}
+
+// ---- wiring -------------------------------------------------------------------------------------
+
+function sendOnEnter(event) {
+  // Shift+Enter is a new line; Enter while an input method is composing belongs to the IME.
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    $('composer').requestSubmit();
+  }
+}
+
+function init() {
+  $('login-user').value = localStorage.getItem(LAST_USER_KEY) || '';
+  ($('login-user').value ? $('login-password') : $('login-user')).focus();
+  $('login-form').addEventListener('submit', onLoginSubmit);
+  $('composer').addEventListener('submit', onSendSubmit);
+  $('text').addEventListener('keydown', sendOnEnter);
+  $('to').addEventListener('change', () => conversations.select(normaliseRecipient($('to').value)));
+  $('logout-button').addEventListener('click', logout);
+  // The browser knows before the backoff timer does that the network is back.
+  window.addEventListener('online', () => session && session.reconnectNow());
+}
+
+init();
