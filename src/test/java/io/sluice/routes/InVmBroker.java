@@ -1,0 +1,78 @@
+package io.sluice.routes;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * A real Artemis broker in this JVM (in-VM acceptor only, no persistence, no security) for route
+ * tests: the routes run against real JMS transactions, and the test stands in for the broker's
+ * validated-user stamp by setting {@code JMSXUserID} itself.
+ */
+final class InVmBroker implements AutoCloseable {
+
+    private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
+    private final ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
+    private Connection connection;
+
+    InVmBroker start(String... queues) throws Exception {
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setPersistenceEnabled(false);
+        configuration.setSecurityEnabled(false);
+        configuration.addAcceptorConfiguration("in-vm", "vm://0");
+        configuration.addAddressSetting("#", new AddressSettings()
+                .setAutoCreateQueues(true).setAutoCreateAddresses(true)
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST).setDefaultQueueRoutingType(RoutingType.ANYCAST));
+        for (String queue : queues) {
+            configuration.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
+        }
+        embedded.setConfiguration(configuration).start();
+        connection = factory.createConnection();
+        connection.start();
+        return this;
+    }
+
+    ActiveMQConnectionFactory connectionFactory() {
+        return factory;
+    }
+
+    void send(String queue, String validatedUser, Map<String, String> properties, String text) throws JMSException {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            TextMessage message = session.createTextMessage(text);
+            message.setStringProperty("JMSXUserID", validatedUser);
+            for (var property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+            session.createProducer(session.createQueue(queue)).send(message);
+        }
+    }
+
+    /** The next message on a queue, or null if none arrives in time. */
+    Message receive(String queue, Duration timeout) throws JMSException {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
+            return consumer.receive(timeout.toMillis());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (connection != null) {
+            connection.close();
+        }
+        factory.close();
+        embedded.stop();
+    }
+}
