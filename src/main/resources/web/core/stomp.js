@@ -7,6 +7,7 @@ const NUL = 0;
 const LF = 10;
 const CR = 13;
 const MAX_FRAME_BYTES = 1024 * 1024;
+const CONNECT_TIMEOUT_MS = 10000;
 
 const utf8 = new TextEncoder();
 // Headers must be valid UTF-8: a garbled header is a broken stream, not text to guess at.
@@ -168,6 +169,11 @@ export class StompConnection {
   connect(login, passcode) {
     return new Promise((resolve, reject) => {
       this.pendingConnect = { resolve, reject };
+      // A server that accepts the socket but never answers CONNECT must not leave the login hanging.
+      this.connectTimer = setTimeout(() => {
+        if (this.socket) this.socket.close();
+        this.finish(`No answer from the chat server at ${this.url}`);
+      }, CONNECT_TIMEOUT_MS);
       try {
         this.socket = new WebSocket(this.url, SUBPROTOCOLS);
       } catch (e) {
@@ -255,6 +261,7 @@ export class StompConnection {
   }
 
   onConnected(frame) {
+    clearTimeout(this.connectTimer);
     this.startHeartBeats(frame.headers['heart-beat']);
     const pending = this.pendingConnect;
     this.pendingConnect = null;
@@ -312,6 +319,7 @@ export class StompConnection {
   finish(reason) {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.connectTimer);
     this.timers.forEach(clearInterval);
     const ended = new Error(reason);
     if (this.pendingConnect) this.pendingConnect.reject(ended);
