@@ -57,8 +57,8 @@ export class Conversations {
     this.listElement = listElement;
     this.onSelect = onSelect;
     this.byPeer = new Map();
-    this.outgoing = new Map(); // client-ref -> message element
-    this.seenIncoming = new Set(); // sluice-ids: a redelivered message must not show twice
+    this.outgoing = new Map(); // client_ref -> message element
+    this.seenIncoming = new Set(); // sluice_ids: a redelivered message must not show twice
     this.selected = null;
   }
 

@@ -20,7 +20,7 @@ const MAX_RETRY_MS = 30000;
 export class ChatSession {
   constructor(options) {
     this.options = options;
-    this.unconfirmed = new Map(); // client-ref -> {to, text}, in sending order
+    this.unconfirmed = new Map(); // client_ref -> {to, text}, in sending order
     this.retryMs = FIRST_RETRY_MS;
     this.stopped = false;
   }
@@ -68,14 +68,21 @@ export class ChatSession {
     this.retryMs = FIRST_RETRY_MS;
     connection.subscribe(INBOX_PREFIX + login, 'auto');
     this.options.onState('connected', url);
-    // Whatever was unconfirmed when the last connection dropped may or may not have arrived; the same
-    // client-ref lets the core recognise a repeat.
+    // Whatever was unconfirmed when the last connection dropped may or may not have arrived; the
+    // broker's duplicate detection (_AMQ_DUPL_ID, see transmit) drops a repeat that did.
     [...this.unconfirmed.keys()].forEach((clientRef) => this.transmit(clientRef));
   }
 
   transmit(clientRef) {
     const { to, text } = this.unconfirmed.get(clientRef);
-    const headers = { to, 'client-ref': clientRef, 'content-type': 'text/plain;charset=utf-8' };
+    const headers = {
+      to,
+      client_ref: clientRef,
+      // Artemis keeps one copy per id on the outbox address: a resend after a lost receipt is not a
+      // second message. The login is part of the id so that users' references never collide.
+      _AMQ_DUPL_ID: `${this.options.login}:${clientRef}`,
+      'content-type': 'text/plain;charset=utf-8',
+    };
     this.connection.send(OUTBOX, headers, text).then(() => {
       this.unconfirmed.delete(clientRef);
       this.options.onSent(clientRef);
@@ -92,10 +99,10 @@ export class ChatSession {
   onMessage(frame) {
     const h = frame.headers;
     if (h.type === 'chat') {
-      this.options.onChat({ from: h.from, sluiceId: h['sluice-id'], sentAt: h['sent-at'], text: frame.body });
+      this.options.onChat({ from: h.from, sluiceId: h.sluice_id, sentAt: h.sent_at, text: frame.body });
     } else if (h.type === 'status') {
       this.options.onStatus({
-        clientRef: h['client-ref'], sluiceId: h['sluice-id'], status: h.status, reason: h.reason, detail: h.detail,
+        clientRef: h.client_ref, sluiceId: h.sluice_id, status: h.status, reason: h.reason, detail: h.detail,
       });
     }
   }
