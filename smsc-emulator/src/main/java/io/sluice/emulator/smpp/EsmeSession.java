@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -57,6 +59,8 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
     /** PDUs jsmpp queues per session before it answers ESME_RTHROTTLED on its own. */
     private static final int PDU_QUEUE_CAPACITY = 100;
     private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a refused ESME has to read its bind_resp and hang up before we do. */
+    private static final Duration REFUSED_BIND_GRACE = Duration.ofSeconds(1);
     /** Our system_id in bind_resp (SMPP 3.4 §4.1.2, at most 15 characters). */
     static final String SMSC_SYSTEM_ID = "SluiceSMSC";
     /** SMPP 3.4 §5.2.20, §5.2.14: protocol_id and priority_flag 0 on everything we deliver. */
@@ -114,7 +118,9 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
                 services.stats().bindRefused();
                 log.info("{}: bind of '{}' refused with 0x{}", id, request.getSystemId(), Integer.toHexString(status));
                 request.reject(status);
-                close();
+                // Closing at once can reset the connection before the ESME has read the bind_resp.
+                CompletableFuture.delayedExecutor(REFUSED_BIND_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(this::close);
                 return;
             }
             // Booked before the bind_resp goes: the ESME may submit the moment it reads it.
