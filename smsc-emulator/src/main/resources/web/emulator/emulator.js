@@ -73,7 +73,7 @@
   function renderConversation(view) {
     $('conversation-title').textContent = view ? view.number : (selectedPhone || 'Select a phone');
     if (!view) { $('conversation').replaceChildren(); return; }
-    const received = view.inbox.map((m) => ({
+    const received = view.messages.map((m) => ({
       at: m.time,
       node: bubble('in', m.text, 'from ' + m.from + ' · ' + time(m.time) + ' · dcs ' + m.dataCoding
         + ' · id ' + m.messageId, m.rawHex)

@@ -19,7 +19,6 @@ import io.sluice.emulator.traffic.TrafficRecord;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An SMPP 3.4 SMSC for development, tests and the demo: simulated handsets behind an SMPP server
@@ -82,7 +81,8 @@ public final class SmscEmulator implements AutoCloseable {
         return handsets.summaries();
     }
 
-    public Optional<HandsetView> handset(String number) {
+    /** The phone's inbox and outbox; empty for a number that has not sent or received anything. */
+    public HandsetView handset(String number) {
         return handsets.find(number);
     }
 

@@ -75,7 +75,7 @@ class EmulatorSubmitTest {
 
         String messageId = esme.submit("hello phone");
 
-        ReceivedMessage received = emulator.handset(PHONE).orElseThrow().inbox().get(0);
+        ReceivedMessage received = emulator.handset(PHONE).messages().get(0);
         assertThat(received.messageId()).isEqualTo(messageId);
         assertThat(received.from()).isEqualTo(SERVICE_NUMBER);
         assertThat(received.to()).isEqualTo(PHONE);
@@ -96,7 +96,7 @@ class EmulatorSubmitTest {
 
         assertThat(emulator.stats().submits()).isEqualTo(50);
         assertThat(emulator.stats().violations()).isZero();
-        assertThat(emulator.handset(PHONE).orElseThrow().received()).isEqualTo(50);
+        assertThat(emulator.handset(PHONE).received()).isEqualTo(50);
     }
 
     @Test
@@ -131,7 +131,7 @@ class EmulatorSubmitTest {
         assertThat(first.join()).isNotBlank();
         assertThat(emulator.stats().violations()).isEqualTo(1);
         assertThat(emulator.stats().rejected()).isEqualTo(1);
-        assertThat(emulator.handset(PHONE).orElseThrow().inbox()).extracting(ReceivedMessage::text)
+        assertThat(emulator.handset(PHONE).messages()).extracting(ReceivedMessage::text)
                 .containsExactly("first");
     }
 
@@ -144,7 +144,7 @@ class EmulatorSubmitTest {
         assertThat(statusOf("#QFULL")).isEqualTo(0x14);
         assertThat(statusOf("#reject this one")).isEqualTo(0x0B);
         assertThat(emulator.stats().rejected()).isEqualTo(3);
-        assertThat(emulator.handset(PHONE)).isEmpty();
+        assertThat(emulator.handset(PHONE).messages()).isEmpty();
     }
 
     @Test

@@ -38,8 +38,10 @@ public final class Handsets {
                 .sorted(Comparator.comparing(HandsetSummary::number)).toList();
     }
 
-    public Optional<HandsetView> find(String number) {
-        return Optional.ofNullable(byNumber.get(number)).map(Handset::view);
+    /** The handset with this number; an empty one when it has not sent or received anything. */
+    public HandsetView find(String number) {
+        Handset handset = byNumber.get(number);
+        return handset == null ? HandsetView.empty(number) : handset.view();
     }
 
     public Optional<ReceivedMessage> findMessage(String messageId) {

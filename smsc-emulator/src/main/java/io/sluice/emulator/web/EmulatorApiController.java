@@ -2,6 +2,7 @@ package io.sluice.emulator.web;
 
 import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.HandsetSummary;
+import io.sluice.emulator.handset.HandsetView;
 import io.sluice.emulator.traffic.StatsSnapshot;
 import io.sluice.emulator.traffic.TrafficRecord;
 import java.util.List;
@@ -54,14 +55,13 @@ public class EmulatorApiController {
         return emulator.handsets();
     }
 
+    /** Any number has a handset; one that has not sent or received anything yet is simply empty. */
     @GetMapping("/handsets/{number}")
-    public ResponseEntity<?> handset(@PathVariable String number) {
-        return emulator.handset(number).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(new ApiError("handset_unknown", "no handset " + number + " has sent or received anything")));
+    public HandsetView handset(@PathVariable String number) {
+        return emulator.handset(number);
     }
 
-    @PostMapping(path = "/mo", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/mo")
     public ResponseEntity<MoAccepted> originateMo(@RequestBody MoRequest request) {
         String id = emulator.originateMo(request.from(), request.to(), request.text());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MoAccepted(id));

@@ -35,6 +35,6 @@ public class EmulatorApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest()
-                .body(new ApiError(e.getName() + "_invalid", e.getName() + " must be a " + e.getRequiredType().getSimpleName()));
+                .body(new ApiError(e.getName() + "_invalid", "'" + e.getValue() + "' is not a valid " + e.getName()));
     }
 }

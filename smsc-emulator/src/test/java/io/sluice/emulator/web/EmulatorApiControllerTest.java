@@ -92,9 +92,18 @@ class EmulatorApiControllerTest {
     }
 
     @Test
-    void unknownHandsetIsNotFound() throws Exception {
-        mvc.perform(get("/api/handsets/{number}", "+447700900000")).andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.error").value("handset_unknown"));
+    void formInsteadOfJsonIsAnUnsupportedMediaType() throws Exception {
+        mvc.perform(post("/api/mo").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("from=%2B447700900123"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.error").value("content_type_unsupported"));
+    }
+
+    @Test
+    void handsetThatHasNotSentOrReceivedAnythingIsEmpty() throws Exception {
+        mvc.perform(get("/api/handsets/{number}", "+447700900000")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.number").value("+447700900000"))
+                .andExpect(jsonPath("$.messages", hasSize(0)))
+                .andExpect(jsonPath("$.outbox", hasSize(0)));
     }
 
     @Test
