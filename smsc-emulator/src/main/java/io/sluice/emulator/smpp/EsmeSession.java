@@ -1,8 +1,6 @@
 package io.sluice.emulator.smpp;
 
-import io.sluice.emulator.outbound.DeliveryException;
 import io.sluice.emulator.outbound.OutboundLane;
-import io.sluice.emulator.outbound.OutboundMessage;
 import io.sluice.emulator.traffic.SessionStats;
 import io.sluice.emulator.traffic.TrafficRecord;
 import java.io.IOException;
@@ -19,20 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.DefaultPDUSender;
-import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.Command;
-import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.InterfaceVersion;
-import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.RawDataCoding;
-import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.extra.NegativeResponseException;
-import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
@@ -63,16 +52,10 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
     private static final Duration REFUSED_BIND_GRACE = Duration.ofSeconds(1);
     /** Our system_id in bind_resp (SMPP 3.4 §4.1.2, at most 15 characters). */
     static final String SMSC_SYSTEM_ID = "SluiceSMSC";
-    /** SMPP 3.4 §5.2.20, §5.2.14: protocol_id and priority_flag 0 on everything we deliver. */
-    private static final byte PROTOCOL_ID = 0x00;
-    private static final byte PRIORITY_FLAG = 0x00;
-    /** SMPP 3.4 §5.2.17: the SMSC asks for no receipt of its own deliver_sm. */
-    private static final byte NO_RECEIPT = 0x00;
-    private static final String NO_SERVICE_TYPE = "";
 
-    static final String NOTE_VIOLATION = "violation";
-    static final String NOTE_KEEPALIVE_OVERLAP = "keepalive-overlap";
-    static final String NOTE_WITHHELD = "withheld (#NORESP)";
+    private static final String NOTE_VIOLATION = "violation";
+    private static final String NOTE_KEEPALIVE_OVERLAP = "keepalive-overlap";
+    private static final String NOTE_WITHHELD = "withheld (#NORESP)";
 
     /** Who is bound, as what, since when. */
     record Binding(String systemId, BindType bindType, Instant boundAt) {
@@ -140,9 +123,12 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
     }
 
     private void startLane(String systemId) {
-        lane = new OutboundLane(id, services.mailboxes().of(systemId), this::deliver,
+        lane = new OutboundLane(id, services.mailboxes().of(systemId), new DeliverSmSender(session),
                 services.properties().moRetryInterval(), services.outboundEvents());
         lane.start();
+        if (closed.get()) {
+            lane.stop(); // the ESME left while we were starting the lane
+        }
     }
 
     Optional<Binding> binding() {
@@ -215,25 +201,6 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
 
     private void record(String direction, byte[] pdu, String note) {
         services.traffic().record(summary.summarise(services.clock().instant(), id, direction, pdu, note));
-    }
-
-    private void deliver(OutboundMessage message) throws DeliveryException, IOException {
-        try {
-            session.deliverShortMessage(NO_SERVICE_TYPE,
-                    TypeOfNumber.valueOf(message.source().ton()), NumberingPlanIndicator.valueOf(message.source().npi()),
-                    message.source().address(),
-                    TypeOfNumber.valueOf(message.destination().ton()),
-                    NumberingPlanIndicator.valueOf(message.destination().npi()), message.destination().address(),
-                    new ESMClass(message.esmClass()), PROTOCOL_ID, PRIORITY_FLAG, new RegisteredDelivery(NO_RECEIPT),
-                    new RawDataCoding(message.dataCoding()), message.shortMessage(),
-                    message.optionalParameters().toArray(OptionalParameter[]::new));
-        } catch (NegativeResponseException e) {
-            throw DeliveryException.refused(String.format("deliver_sm_resp status 0x%08X", e.getCommandStatus()), e);
-        } catch (ResponseTimeoutException | InvalidResponseException e) {
-            throw DeliveryException.refused("no valid deliver_sm_resp: " + e.getMessage(), e);
-        } catch (PDUException e) {
-            throw DeliveryException.malformed("cannot build deliver_sm: " + e.getMessage(), e);
-        }
     }
 
     @Override
