@@ -3,6 +3,7 @@ package io.sluice.emulator;
 import static io.sluice.emulator.util.TestEsme.PHONE;
 import static io.sluice.emulator.util.TestEsme.SERVICE_NUMBER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.emulator.handset.SentMessage;
@@ -61,7 +62,7 @@ class EmulatorDeliveryTest {
         await().atMost(PATIENCE).until(() -> emulator.stats().moDelivered() == 1);
         assertThat(emulator.stats().moPending()).isZero();
         assertThat(emulator.handset(PHONE).outbox()).extracting(SentMessage::id, SentMessage::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(id, "delivered"));
+                .containsExactly(tuple(id, "delivered"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class EmulatorPropertiesTest {
@@ -76,6 +77,6 @@ class EmulatorPropertiesTest {
 
     private static Set<String> violations(EmulatorProperties properties) {
         return VALIDATOR.validate(properties).stream().map(ConstraintViolation::getPropertyPath)
-                .map(Object::toString).collect(java.util.stream.Collectors.toSet());
+                .map(Object::toString).collect(Collectors.toSet());
     }
 }

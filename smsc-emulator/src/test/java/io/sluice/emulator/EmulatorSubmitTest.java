@@ -4,6 +4,7 @@ import static io.sluice.emulator.util.TestEsme.PHONE;
 import static io.sluice.emulator.util.TestEsme.SERVICE_NUMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.emulator.handset.ReceivedMessage;
@@ -114,7 +115,7 @@ class EmulatorSubmitTest {
         assertThat(emulator.stats().sessions().get(0).violations()).isEqualTo(1);
         assertThat(emulator.traffic(100)).filteredOn(r -> "violation".equals(r.note()))
                 .extracting(TrafficRecord::command, TrafficRecord::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("submit_sm", "second"));
+                .containsExactly(tuple("submit_sm", "second"));
     }
 
     @Test

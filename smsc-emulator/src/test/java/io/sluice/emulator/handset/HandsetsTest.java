@@ -1,6 +1,7 @@
 package io.sluice.emulator.handset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class HandsetsTest {
 
         assertThat(handsets.find("+447700900123").outbox())
                 .extracting(SentMessage::id, SentMessage::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "delivered"),
-                        org.assertj.core.groups.Tuple.tuple("b", "queued"));
+                .containsExactly(tuple("a", "delivered"),
+                        tuple("b", "queued"));
     }
 
     @Test
