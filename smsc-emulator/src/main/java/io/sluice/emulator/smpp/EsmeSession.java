@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One ESME connection on jsmpp's server session: the bind (SMPP 3.4 §4.1), the watch on sequential
- * handshaking (§2.6), the outbound lane of a receiver bind (§4.6), and the traffic log of both
+ * handshaking ({@link HandshakeMonitor}), the outbound lane of a receiver bind (§4.6), and the traffic log of both
  * directions. Requests themselves are handled by {@link RequestHandler}.
  */
 final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, SessionStateListener {

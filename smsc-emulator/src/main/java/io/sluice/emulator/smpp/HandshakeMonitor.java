@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Watches one SMPP session for breaches of sequential handshaking: an ESME bound with a window of
- * one sends a request only after the response to its previous one (SMPP 3.4 §2.6, §2.7).
+ * one sends a request only after the response to its previous one (synchronous operation in SMPP 3.4;
+ * every request is matched to its response by sequence_number, §5.1.4).
  *
  * <p>Requests are seen when their header arrives, before any processing, and responses when they
  * are about to be written; so "outstanding" means exactly "the ESME cannot have seen the answer yet".

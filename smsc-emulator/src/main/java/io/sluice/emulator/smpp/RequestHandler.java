@@ -47,7 +47,7 @@ final class RequestHandler implements ServerMessageReceiverListener {
 
     private static final OptionalParameter[] NO_TLVS = new OptionalParameter[0];
     private static final UnsuccessDelivery[] ALL_DELIVERED = new UnsuccessDelivery[0];
-    /** query_sm_resp error_code (SMPP 3.4 §5.2.31): no network error. */
+    /** error_code of query_sm_resp (SMPP 3.4 §4.8.2): no network error. */
     private static final byte NO_NETWORK_ERROR = 0x00;
 
     private final EsmeSession session;

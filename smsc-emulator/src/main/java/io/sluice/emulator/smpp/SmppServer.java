@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SMSC end of SMPP 3.4 over TCP (SMPP 3.4 §2.2): accepts ESME connections on its own thread and
+ * The SMSC end of SMPP 3.4 over TCP/IP: accepts ESME connections on its own thread and
  * gives each one an {@link EsmeSession}, bound on a thread of its own.
  */
 public final class SmppServer implements AutoCloseable {
