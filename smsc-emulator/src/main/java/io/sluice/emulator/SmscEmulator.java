@@ -1,0 +1,102 @@
+package io.sluice.emulator;
+
+import io.sluice.emulator.handset.HandsetSummary;
+import io.sluice.emulator.handset.HandsetView;
+import io.sluice.emulator.handset.Handsets;
+import io.sluice.emulator.outbound.Mailboxes;
+import io.sluice.emulator.outbound.MessageIds;
+import io.sluice.emulator.outbound.MobileOriginator;
+import io.sluice.emulator.outbound.MoRejectedException;
+import io.sluice.emulator.outbound.OutboundBookkeeping;
+import io.sluice.emulator.outbound.ReceiptScheduler;
+import io.sluice.emulator.smpp.SmppServer;
+import io.sluice.emulator.smpp.SmscServices;
+import io.sluice.emulator.text.SmsText;
+import io.sluice.emulator.traffic.EmulatorStats;
+import io.sluice.emulator.traffic.StatsSnapshot;
+import io.sluice.emulator.traffic.TrafficLog;
+import io.sluice.emulator.traffic.TrafficRecord;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * An SMPP 3.4 SMSC for development, tests and the demo: simulated handsets behind an SMPP server
+ * that counts breaches of sequential handshaking. The Spring bean of role {@code smsc-emulator}, and
+ * usable on its own in tests ({@code new SmscEmulator(properties, clock).start()}).
+ */
+public final class SmscEmulator implements AutoCloseable {
+
+    private final EmulatorStats stats = new EmulatorStats();
+    private final TrafficLog traffic;
+    private final Handsets handsets;
+    private final ReceiptScheduler receipts;
+    private final MobileOriginator originator;
+    private final SmppServer server;
+
+    public SmscEmulator(EmulatorProperties properties, Clock clock) {
+        this.traffic = new TrafficLog(properties.recordedTrafficLimit());
+        this.handsets = new Handsets(properties.handsetInboxLimit());
+        SmsText smsText = new SmsText(properties.defaultCharset());
+        Mailboxes mailboxes = new Mailboxes();
+        MessageIds messageIds = new MessageIds(clock);
+        this.receipts = new ReceiptScheduler(mailboxes, properties.receiptDelay());
+        this.originator = new MobileOriginator(properties.serviceNumber(), properties.serviceSystemId(), smsText,
+                mailboxes, messageIds, handsets, stats, clock);
+        this.server = new SmppServer(new SmscServices(properties, clock, smsText, stats, traffic, handsets, mailboxes,
+                messageIds, receipts, new OutboundBookkeeping(stats, handsets)));
+    }
+
+    /** Opens the SMPP port. */
+    public void start() throws IOException {
+        server.start();
+    }
+
+    /** The SMPP port ESMEs bind to. */
+    public int smppPort() {
+        return server.port();
+    }
+
+    /**
+     * A phone texts {@code to} (the service number when null or blank); delivered as deliver_sm to a
+     * receiver of the service account, as soon as one is bound.
+     *
+     * @return the id of the mobile-originated message
+     * @throws MoRejectedException when {@code from} is not E.164, {@code text} is missing or too long, ...
+     */
+    public String originateMo(String from, String to, String text) {
+        return originator.originate(from, to, text);
+    }
+
+    public StatsSnapshot stats() {
+        return stats.snapshot(server.sessionStats());
+    }
+
+    /** The newest {@code limit} PDUs in and out, oldest first. */
+    public List<TrafficRecord> traffic(int limit) {
+        return traffic.latest(limit);
+    }
+
+    public List<HandsetSummary> handsets() {
+        return handsets.summaries();
+    }
+
+    /** The phone's inbox and outbox; empty for a number that has not sent or received anything. */
+    public HandsetView handset(String number) {
+        return handsets.find(number);
+    }
+
+    /** Clears counters, recorded traffic and handsets; sessions and queued deliveries stay. */
+    public void reset() {
+        stats.resetCounters();
+        server.resetCounters();
+        traffic.clear();
+        handsets.clear();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        receipts.close();
+    }
+}

@@ -1,0 +1,52 @@
+package io.sluice.emulator.smpp;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Failures a test scripts through message content: a submitted text starting with a keyword makes
+ * the emulator answer that submit with an error status, or not at all.
+ */
+public enum ScriptedFailure {
+    /** Temporary: the ESME exceeded its rate; it should retry later. */
+    THROTTLE("#THROTTLE", SmppStatus.ESME_RTHROTTLED),
+    /** Temporary: the SMSC's queue is full. */
+    QUEUE_FULL("#QFULL", SmppStatus.ESME_RMSGQFUL),
+    /** Permanent: invalid destination address. */
+    REJECT("#REJECT", SmppStatus.ESME_RINVDSTADR),
+    /** The request is never answered; the ESME's response timer has to fire. */
+    NO_RESPONSE("#NORESP", ScriptedFailure.NO_STATUS);
+
+    private static final int NO_STATUS = -1;
+
+    private final String keyword;
+    private final int status;
+
+    ScriptedFailure(String keyword, int status) {
+        this.keyword = keyword;
+        this.status = status;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    /** The command_status to answer with; only meaningful when {@link #answers()}. */
+    public int status() {
+        return status;
+    }
+
+    public boolean answers() {
+        return status != NO_STATUS;
+    }
+
+    /** The failure a text asks for: its first word, case ignored. */
+    public static Optional<ScriptedFailure> of(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String start = text.stripLeading().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(failure -> start.startsWith(failure.keyword)).findFirst();
+    }
+}

@@ -1,0 +1,31 @@
+package io.sluice.emulator.smpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ScriptedFailureTest {
+
+    @Test
+    void keywordAtTheStartScriptsTheFailureWhateverItsCase() {
+        assertThat(ScriptedFailure.of("#THROTTLE now")).contains(ScriptedFailure.THROTTLE);
+        assertThat(ScriptedFailure.of("  #qfull")).contains(ScriptedFailure.QUEUE_FULL);
+        assertThat(ScriptedFailure.of("#Reject")).contains(ScriptedFailure.REJECT);
+        assertThat(ScriptedFailure.of("#NORESP")).contains(ScriptedFailure.NO_RESPONSE);
+    }
+
+    @Test
+    void keywordElsewhereOrNoTextScriptsNothing() {
+        assertThat(ScriptedFailure.of("please #THROTTLE")).isEmpty();
+        assertThat(ScriptedFailure.of("hello")).isEmpty();
+        assertThat(ScriptedFailure.of(null)).isEmpty();
+    }
+
+    @Test
+    void statusesAreTheSpecificationsCodes() {
+        assertThat(ScriptedFailure.THROTTLE.status()).isEqualTo(0x58);
+        assertThat(ScriptedFailure.QUEUE_FULL.status()).isEqualTo(0x14);
+        assertThat(ScriptedFailure.REJECT.status()).isEqualTo(0x0B);
+        assertThat(ScriptedFailure.NO_RESPONSE.answers()).isFalse();
+    }
+}
