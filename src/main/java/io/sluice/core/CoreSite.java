@@ -47,6 +47,7 @@ public class CoreSite {
         List<String> queues = new ArrayList<>();
         core.users().keySet().forEach(user -> queues.add(Destinations.inboxOf(user)));
         core.carriers().keySet().forEach(carrier -> queues.add(Destinations.mtQueueOf(carrier)));
+        configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
     }

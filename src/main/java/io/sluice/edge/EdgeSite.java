@@ -8,7 +8,11 @@ import io.sluice.broker.InVmConnectionFactory;
 import io.sluice.broker.SiteBroker;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
+import io.sluice.sms.smpp.GuardedSmppBinding;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.smpp.SmppEndpoint;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -75,5 +79,26 @@ public class EdgeSite {
     @Bean
     MoIntake moIntake(EdgeProperties edge) {
         return new MoIntake(edge.carrier());
+    }
+
+    /** Every SMPP endpoint decodes deliver_sm with {@link GuardedSmppBinding}, so nothing is acked and lost. */
+    @Bean
+    CamelContextConfiguration guardedSmppDecoding() {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext context) {
+                context.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+                    if (endpoint instanceof SmppEndpoint smpp) {
+                        smpp.setBinding(new GuardedSmppBinding(smpp.getConfiguration()));
+                    }
+                    return endpoint;
+                });
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext context) {
+                // nothing to do once started
+            }
+        };
     }
 }

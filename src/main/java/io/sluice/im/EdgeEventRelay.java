@@ -2,15 +2,14 @@ package io.sluice.im;
 
 import java.util.Set;
 
-import io.sluice.core.CoreAuthenticator;
 import io.sluice.core.Destinations;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Turns a status event from an edge (submitted, delivered, failed) into a status message in the
- * sending user's inbox (route {@code edge-events}). Events that name no known user, or come from
- * an edge speaking for another carrier, go to the dead-letter queue for inspection.
+ * sending user's inbox (route {@code edge-events}). Events that name no carrier, no known user or
+ * an unknown status go to the dead-letter queue for inspection.
  */
 public final class EdgeEventRelay {
 
@@ -23,12 +22,11 @@ public final class EdgeEventRelay {
     public void toStatus(Exchange exchange) {
         Message event = exchange.getMessage();
         String carrier = event.getHeader(Headers.CARRIER, String.class);
-        String edge = event.getHeader(Headers.VALIDATED_USER, String.class);
         String sender = event.getHeader(Headers.SENDER, String.class);
         MessageStatus status = statusOf(event.getHeader(Headers.STATUS, String.class));
-        if (carrier == null || !(CoreAuthenticator.EDGE_LOGIN_PREFIX + carrier).equals(edge)
-                || sender == null || !users.contains(sender) || status == null) {
-            event.setHeader(Headers.DETAIL, "event from '" + edge + "' for carrier '" + carrier
+        // The core's EdgeCarrierGuard admits only events whose carrier is the sending edge's own.
+        if (carrier == null || sender == null || !users.contains(sender) || status == null) {
+            event.setHeader(Headers.DETAIL, "event for carrier '" + carrier
                     + "', user '" + sender + "' and status '" + event.getHeader(Headers.STATUS) + "' cannot be relayed");
             exchange.setProperty(Headers.TARGET_PROPERTY, Destinations.DEAD);
             return;

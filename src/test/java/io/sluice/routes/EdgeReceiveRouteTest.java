@@ -35,7 +35,7 @@ class EdgeReceiveRouteTest extends CamelTestSupport {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = new InVmBroker().start("sluice.mo", "sluice.events");
+        broker = new InVmBroker().start("sluice.mo", "sluice.events", "sluice.dead");
     }
 
     @AfterAll
@@ -100,6 +100,18 @@ class EdgeReceiveRouteTest extends CamelTestSupport {
         assertThat(event.getStringProperty("status")).isEqualTo("failed");
         assertThat(event.getStringProperty("reason")).isEqualTo("UNDELIVERABLE");
         assertThat(event.getStringProperty("detail")).contains("UNDELIV");
+    }
+
+    @Test
+    void anUndecodableDeliverSmIsKeptOnTheDeadLetterQueueNotLost() throws Exception {
+        template.sendBodyAndHeaders("direct:smsc-receive", "6e6f", Map.of(
+                SmppConstants.MESSAGE_TYPE, "Malformed",
+                "SluiceDecodeError", "not a receipt",
+                SmppConstants.SOURCE_ADDR, "447700900123"));
+
+        Message kept = broker.receive("sluice.dead", WAIT);
+        assertThat(((TextMessage) kept).getText()).isEqualTo("6e6f");
+        assertThat(kept.getStringProperty("detail")).isEqualTo("MALFORMED_DELIVER_SM: not a receipt");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sluice.emulator;
 
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Profile;
 /** Role {@code smsc-emulator}: the emulator, started with the application and closed with it. */
 @Configuration(proxyBeanMethods = false)
 @Profile("smsc-emulator")
+@EnableConfigurationProperties(EmulatorProperties.class)
 class EmulatorConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")

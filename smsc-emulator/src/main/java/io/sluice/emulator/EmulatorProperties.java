@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.annotation.Profile;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -36,7 +35,6 @@ import org.springframework.validation.annotation.Validated;
  * @param handsetInboxLimit messages kept per handset inbox (older ones are dropped, counts go on)
  */
 @Validated
-@Profile("smsc-emulator")
 @ConfigurationProperties("sluice.emulator")
 public record EmulatorProperties(
         @DefaultValue("2775") @Min(0) @Max(65535) int smppPort,
