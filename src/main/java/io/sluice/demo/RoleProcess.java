@@ -63,6 +63,7 @@ public final class RoleProcess implements AutoCloseable {
         }
         command.add("--sluice.role=" + role.profile());
         command.add("--server.port=" + httpPort);
+        command.add("--sluice.parent-pid=" + ProcessHandle.current().pid()); // see ParentWatch
         command.addAll(arguments);
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)
