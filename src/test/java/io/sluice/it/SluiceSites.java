@@ -39,9 +39,9 @@ final class SluiceSites implements AutoCloseable {
     }
 
     SluiceSites start() throws Exception {
-        emulator = startEmulator();
-        core = startCore();
-        edge = startEdge();
+        startEmulator();
+        startCore();
+        startEdge();
         for (RoleProcess site : List.of(emulator, core, edge)) {
             site.awaitReady(STARTUP);
         }
@@ -49,8 +49,9 @@ final class SluiceSites implements AutoCloseable {
     }
 
     RoleProcess startEmulator() throws IOException {
-        return RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
+        emulator = RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
                 "--sluice.emulator.smpp-port=" + smppPort), log("smsc-emulator"), classPath);
+        return emulator;
     }
 
     RoleProcess startCore() throws IOException {

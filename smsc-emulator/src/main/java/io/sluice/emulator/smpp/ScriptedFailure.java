@@ -3,10 +3,12 @@ package io.sluice.emulator.smpp;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Failures a test scripts through message content: a submitted text starting with a keyword makes
- * the emulator answer that submit with an error status, or not at all.
+ * the emulator answer that submit with an error status, or not at all. Sluice prefixes SMS from IM
+ * users with the sender's name ({@code alice: #REJECT}), so the keyword may also follow such a prefix.
  */
 public enum ScriptedFailure {
     /** Temporary: the ESME exceeded its rate; it should retry later. */
@@ -41,12 +43,16 @@ public enum ScriptedFailure {
         return status != NO_STATUS;
     }
 
-    /** The failure a text asks for: its first word, case ignored. */
+    /** A sender label such as {@code alice: } in front of the text. */
+    private static final Pattern SENDER_PREFIX = Pattern.compile("^[^\\s:]{1,32}:\\s+");
+
+    /** The failure a text asks for: its first word, or the first word after a sender label; case ignored. */
     public static Optional<ScriptedFailure> of(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String start = text.stripLeading().toUpperCase(Locale.ROOT);
+        String stripped = text.stripLeading();
+        String start = SENDER_PREFIX.matcher(stripped).replaceFirst("").toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(failure -> start.startsWith(failure.keyword)).findFirst();
     }
 }

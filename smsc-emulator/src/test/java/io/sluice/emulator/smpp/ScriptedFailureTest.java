@@ -15,7 +15,14 @@ class ScriptedFailureTest {
     }
 
     @Test
+    void keywordAfterASenderLabelScriptsTheFailure() {
+        assertThat(ScriptedFailure.of("alice: #REJECT please")).contains(ScriptedFailure.REJECT);
+        assertThat(ScriptedFailure.of("bob:  #throttle")).contains(ScriptedFailure.THROTTLE);
+    }
+
+    @Test
     void keywordElsewhereOrNoTextScriptsNothing() {
+        assertThat(ScriptedFailure.of("alice: please #REJECT")).isEmpty();
         assertThat(ScriptedFailure.of("please #THROTTLE")).isEmpty();
         assertThat(ScriptedFailure.of("hello")).isEmpty();
         assertThat(ScriptedFailure.of(null)).isEmpty();

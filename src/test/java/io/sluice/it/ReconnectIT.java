@@ -1,0 +1,87 @@
+package io.sluice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sites killed for real (SIGKILL) and restarted: the edge re-dials the core and re-binds to the
+ * SMSC on its own, and nothing the core accepted is lost.
+ */
+class ReconnectIT {
+
+    @Test
+    void theEdgeReconnectsToARestartedCoreAndSmscAndALostEdgeLosesNothing() throws Exception {
+        try (SluiceSites sites = new SluiceSites("reconnect").start()) {
+            coreKilledAndRestarted(sites);
+            edgeKilledMidBurstAndRestarted(sites);
+            smscKilledAndRestarted(sites);
+        }
+    }
+
+    private static void coreKilledAndRestarted(SluiceSites sites) throws Exception {
+        sites.core().kill();
+        sites.startCore().awaitReady(SluiceSites.STARTUP);
+        try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
+            alice.send("+447700900501", "after the core came back", "core-1");
+            alice.awaitStatus("core-1", "submitted");
+        }
+        assertThat(texts(StompToPhoneIT.awaitHandsetCount(sites, "+447700900501", 1)))
+                .containsExactly("alice: after the core came back");
+    }
+
+    /** Only a submit_sm outstanding at the kill may reach the handset twice; the test counts them. */
+    private static void edgeKilledMidBurstAndRestarted(SluiceSites sites) throws Exception {
+        String phone = "+447700900502";
+        int burst = 200;
+        try (ChatUser bob = ChatUser.overTcp(sites, "bob", "bob-pw")) {
+            for (int i = 0; i < burst; i++) {
+                bob.send(phone, "burst " + i, "edge-" + i);
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone)).size() >= 20);
+            sites.edge().kill();
+            sites.startEdge().awaitReady(SluiceSites.STARTUP);
+            bob.awaitStatus("edge-" + (burst - 1), "submitted");
+        }
+        List<String> texts = texts(StompToPhoneIT.awaitHandsetCount(sites, phone, burst));
+        Map<String, Integer> copies = new HashMap<>();
+        texts.forEach(text -> copies.merge(text, 1, Integer::sum));
+        long duplicated = copies.values().stream().filter(n -> n > 1).count();
+        System.out.printf("edge kill -9 mid-burst: %d sent, %d distinct at the handset, %d duplicated%n",
+                burst, copies.size(), duplicated);
+        assertThat(copies).hasSize(burst);
+        assertThat(duplicated).as("only the submit_sm outstanding at the kill may repeat").isLessThanOrEqualTo(1);
+        assertThat(copies.values()).allMatch(n -> n <= 2);
+        List<Integer> order = texts.stream().map(text -> Integer.parseInt(text.substring("bob: burst ".length()))).toList();
+        for (int i = 1; i < order.size(); i++) {
+            assertThat(order.get(i)).as("order at position %d", i).isGreaterThanOrEqualTo(order.get(i - 1));
+        }
+    }
+
+    private static void smscKilledAndRestarted(SluiceSites sites) throws Exception {
+        sites.emulator().kill();
+        try (ChatUser carol = ChatUser.overWebSocket(sites, "carol", "carol-pw")) {
+            carol.send("+447700900503", "sent while the SMSC was down", "smsc-1");
+            carol.awaitStatus("smsc-1", "accepted");
+            sites.startEmulator().awaitReady(SluiceSites.STARTUP);
+            carol.awaitStatus("smsc-1", "submitted");
+        }
+        assertThat(texts(StompToPhoneIT.awaitHandsetCount(sites, "+447700900503", 1)))
+                .containsExactly("carol: sent while the SMSC was down");
+    }
+
+    private static List<String> texts(JsonNode messages) {
+        List<String> texts = new ArrayList<>();
+        messages.forEach(message -> texts.add(message.path("text").asText()));
+        return texts;
+    }
+}
