@@ -1,6 +1,5 @@
 package io.sluice.core;
 
-import java.util.Map;
 import java.util.Optional;
 
 import io.sluice.broker.Authenticator;
@@ -36,13 +35,9 @@ public final class CoreAuthenticator implements Authenticator {
                     ? Optional.of(SitePrincipal.edge(login, carrier))
                     : Optional.empty();
         }
-        CoreProperties.User user = usersOf(properties).get(login);
+        CoreProperties.User user = properties.users().get(login);
         return user != null && SystemCredentials.constantTimeEquals(user.password(), password)
                 ? Optional.of(SitePrincipal.user(login))
                 : Optional.empty();
-    }
-
-    private static Map<String, CoreProperties.User> usersOf(CoreProperties properties) {
-        return properties.users();
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.emulator.smpp;
 
+import io.sluice.sms.smpp.SmppStatus;
+
 import java.util.Map;
 
 /** Checks the system_id and password of a bind (SMPP 3.4 §4.1). */
@@ -15,8 +17,8 @@ final class Accounts {
     int check(String systemId, String password) {
         String expected = passwordsBySystemId.get(systemId);
         if (expected == null) {
-            return SmppStatus.ESME_RINVSYSID;
+            return SmppStatus.ESME_RINVSYSID.code();
         }
-        return expected.equals(password) ? SmppStatus.ESME_ROK : SmppStatus.ESME_RINVPASWD;
+        return expected.equals(password) ? SmppStatus.ESME_ROK.code() : SmppStatus.ESME_RINVPASWD.code();
     }
 }

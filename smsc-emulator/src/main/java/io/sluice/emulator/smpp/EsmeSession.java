@@ -1,5 +1,7 @@
 package io.sluice.emulator.smpp;
 
+import io.sluice.sms.smpp.SmppStatus;
+
 import io.sluice.emulator.outbound.OutboundLane;
 import io.sluice.emulator.traffic.SessionStats;
 import io.sluice.emulator.traffic.TrafficRecord;
@@ -97,7 +99,7 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
         try {
             BindRequest request = session.waitForBind(BIND_TIMEOUT.toMillis());
             int status = accounts.check(request.getSystemId(), request.getPassword());
-            if (status != SmppStatus.ESME_ROK) {
+            if (status != SmppStatus.ESME_ROK.code()) {
                 services.stats().bindRefused();
                 log.info("{}: bind of '{}' refused with 0x{}", id, request.getSystemId(), Integer.toHexString(status));
                 request.reject(status);
@@ -183,9 +185,9 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
             Runnable action = afterPositiveAnswer.remove(header.sequenceNumber());
             if (withholding) {
                 services.stats().leftUnanswered();
-            } else if (header.commandStatus() != SmppStatus.ESME_ROK && answersHandshakedRequest(header)) {
+            } else if (header.commandStatus() != SmppStatus.ESME_ROK.code() && answersHandshakedRequest(header)) {
                 services.stats().rejected();
-            } else if (action != null && header.commandStatus() == SmppStatus.ESME_ROK) {
+            } else if (action != null && header.commandStatus() == SmppStatus.ESME_ROK.code()) {
                 action.run();
             }
         }

@@ -1,5 +1,7 @@
 package io.sluice.emulator.smpp;
 
+import io.sluice.sms.smpp.SmppStatus;
+
 import io.sluice.emulator.EmulatorProperties;
 import io.sluice.emulator.ReceiptOutcome;
 import io.sluice.emulator.ViolationPolicy;
@@ -96,7 +98,7 @@ final class RequestHandler implements ServerMessageReceiverListener {
         refuseIfOutOfTurn(querySm);
         simulateProcessing();
         ReceivedMessage message = services.handsets().findMessage(querySm.getMessageId())
-                .orElseThrow(() -> new ProcessRequestException("unknown message_id", SmppStatus.ESME_RQUERYFAIL));
+                .orElseThrow(() -> new ProcessRequestException("unknown message_id", SmppStatus.ESME_RQUERYFAIL.code()));
         String finalDate = new AbsoluteTimeFormatter().format(Date.from(message.time()));
         return new QuerySmResult(finalDate, properties.receiptOutcome().messageState(), NO_NETWORK_ERROR);
     }
@@ -105,14 +107,14 @@ final class RequestHandler implements ServerMessageReceiverListener {
     public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
         refuseIfOutOfTurn(replaceSm);
         simulateProcessing();
-        throw new ProcessRequestException("already delivered", SmppStatus.ESME_RREPLACEFAIL);
+        throw new ProcessRequestException("already delivered", SmppStatus.ESME_RREPLACEFAIL.code());
     }
 
     @Override
     public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
         refuseIfOutOfTurn(cancelSm);
         simulateProcessing();
-        throw new ProcessRequestException("already delivered", SmppStatus.ESME_RCANCELFAIL);
+        throw new ProcessRequestException("already delivered", SmppStatus.ESME_RCANCELFAIL.code());
     }
 
     @Override
@@ -135,7 +137,7 @@ final class RequestHandler implements ServerMessageReceiverListener {
 
     /** Broadcast operations are SMPP 5.0; an SMPP 3.4 SMSC does not know their command_id. */
     private static ProcessRequestException notSmpp34() {
-        return new ProcessRequestException("not an SMPP 3.4 operation", SmppStatus.ESME_RINVCMDID);
+        return new ProcessRequestException("not an SMPP 3.4 operation", SmppStatus.ESME_RINVCMDID.code());
     }
 
     private void refuseIfOutOfTurn(Command request) throws ProcessRequestException {
@@ -186,7 +188,7 @@ final class RequestHandler implements ServerMessageReceiverListener {
             delay.pause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProcessRequestException("interrupted while processing", SmppStatus.ESME_RSYSERR);
+            throw new ProcessRequestException("interrupted while processing", SmppStatus.ESME_RSYSERR.code());
         }
     }
 
@@ -194,7 +196,7 @@ final class RequestHandler implements ServerMessageReceiverListener {
         try {
             return new MessageId(id);
         } catch (PDUStringException e) {
-            throw new ProcessRequestException("bad message_id " + id, SmppStatus.ESME_RSYSERR);
+            throw new ProcessRequestException("bad message_id " + id, SmppStatus.ESME_RSYSERR.code());
         }
     }
 }

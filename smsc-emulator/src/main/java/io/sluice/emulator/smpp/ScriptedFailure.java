@@ -1,5 +1,7 @@
 package io.sluice.emulator.smpp;
 
+import io.sluice.sms.smpp.SmppStatus;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,11 +14,11 @@ import java.util.regex.Pattern;
  */
 public enum ScriptedFailure {
     /** Temporary: the ESME exceeded its rate; it should retry later. */
-    THROTTLE("#THROTTLE", SmppStatus.ESME_RTHROTTLED),
+    THROTTLE("#THROTTLE", SmppStatus.ESME_RTHROTTLED.code()),
     /** Temporary: the SMSC's queue is full. */
-    QUEUE_FULL("#QFULL", SmppStatus.ESME_RMSGQFUL),
+    QUEUE_FULL("#QFULL", SmppStatus.ESME_RMSGQFUL.code()),
     /** Permanent: invalid destination address. */
-    REJECT("#REJECT", SmppStatus.ESME_RINVDSTADR),
+    REJECT("#REJECT", SmppStatus.ESME_RINVDSTADR.code()),
     /** The request is never answered; the ESME's response timer has to fire. */
     NO_RESPONSE("#NORESP", ScriptedFailure.NO_STATUS);
 

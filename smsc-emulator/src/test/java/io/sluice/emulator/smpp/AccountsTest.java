@@ -1,5 +1,7 @@
 package io.sluice.emulator.smpp;
 
+import io.sluice.sms.smpp.SmppStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -11,7 +13,7 @@ class AccountsTest {
 
     @Test
     void rightCredentialsBind() {
-        assertThat(accounts.check("sluice", "secret")).isEqualTo(SmppStatus.ESME_ROK);
+        assertThat(accounts.check("sluice", "secret")).isEqualTo(SmppStatus.ESME_ROK.code());
     }
 
     @Test
