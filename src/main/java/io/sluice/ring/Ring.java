@@ -1,0 +1,311 @@
+package io.sluice.ring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A circular buffer of in-flight messages, mirrored slot for slot at both ends of a link (the seed's
+ * "circular array", Figure 2). The same type serves both ends and both directions:
+ * <ul>
+ * <li>the <b>origin</b> end retrieves messages from its own side ({@link #retrieve}), sends them
+ *     ({@link #markSent}), and learns from the other end that they were stored ({@link #confirm})
+ *     and delivered ({@link #process}); after a link outage it resends {@link #replayWindow()};</li>
+ * <li>the <b>mirror</b> end stores what arrives in the same slot ({@link #accept}), confirms it, and
+ *     marks it processed once it has delivered it onward.</li>
+ * </ul>
+ * Slot address = sequence mod capacity; a slot is reused only after its message was processed, so a
+ * full ring is back-pressure. Confirmations and processing reports may arrive in any order; Last
+ * Confirmed and Last Processed are the ends of the contiguous prefixes. Plain Java, thread-safe; a
+ * store persists the slots (and the floor), from which {@link #restore} derives the pointers.
+ */
+public final class Ring {
+
+    /** What {@link #accept} did with a message from the other end. */
+    public enum Acceptance {
+        /** New: stored and confirmed in its slot. */
+        STORED,
+        /** This end already has it (a replay or a retransmission): confirm again, do not deliver twice. */
+        DUPLICATE,
+        /** This end has already processed it and reused the slot: report it processed again. */
+        ALREADY_PROCESSED,
+        /** Its slot still holds an older unprocessed message: the sender overran the window. */
+        SLOT_BUSY
+    }
+
+    private final String name;
+    private final int capacity;
+    private final Slot[] slots;
+    private final Map<String, Long> unprocessedByMessageId = new HashMap<>();
+    /** Every sequence up to here is processed (raised when a rebuilt mirror adopts the origin's progress). */
+    private long floor;
+    private long lastRetrieved;
+    private long lastSent;
+    private long lastConfirmed;
+    private long lastProcessed;
+
+    public Ring(String name, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("A ring needs at least one slot, not " + capacity);
+        }
+        this.name = name;
+        this.capacity = capacity;
+        this.slots = new Slot[capacity];
+    }
+
+    /** A ring as its store left it: pointers are derived from the slots and the floor. */
+    public static Ring restore(String name, int capacity, long floor, Collection<Slot> stored) {
+        Ring ring = new Ring(name, capacity);
+        ring.floor = floor;
+        for (Slot slot : stored) {
+            int address = ring.addressOf(slot.sequence());
+            if (slot.address() != address) {
+                throw new IllegalArgumentException("Slot of sequence " + slot.sequence() + " stored at address "
+                        + slot.address() + ", expected " + address);
+            }
+            Slot present = ring.slots[address];
+            if (present == null || present.sequence() < slot.sequence()) {
+                ring.slots[address] = slot;
+            }
+        }
+        long highest = floor;
+        for (Slot slot : ring.slots) {
+            if (slot != null) {
+                highest = Math.max(highest, slot.sequence());
+                if (slot.has(Flag.SENT)) {
+                    ring.lastSent = Math.max(ring.lastSent, slot.sequence());
+                }
+                if (!slot.isProcessed()) {
+                    ring.unprocessedByMessageId.put(slot.messageId(), slot.sequence());
+                }
+            }
+        }
+        ring.lastRetrieved = highest;
+        ring.lastSent = Math.max(ring.lastSent, floor);
+        // Anything more than a ring's length behind the newest message had its slot reused, so was processed.
+        long start = Math.max(floor, highest - capacity);
+        ring.lastConfirmed = ring.advance(start, Flag.CONFIRMED);
+        ring.lastProcessed = ring.advance(start, Flag.PROCESSED);
+        return ring;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int addressOf(long sequence) {
+        return (int) Math.floorMod(sequence, (long) capacity);
+    }
+
+    /** Whether {@link #retrieve} would find a free slot now. */
+    public synchronized boolean hasRoom() {
+        Slot next = slots[addressOf(lastRetrieved + 1)];
+        return next == null || next.isProcessed();
+    }
+
+    /**
+     * Origin: takes a message into the next slot. Retrieving a message id that is already in the ring
+     * and not processed returns its slot (a redelivery after a crash is not a second message).
+     */
+    public synchronized Slot retrieve(String messageId, String sender, String recipient, String text, Instant now)
+            throws RingFullException {
+        Long known = unprocessedByMessageId.get(messageId);
+        if (known != null) {
+            return slots[addressOf(known)];
+        }
+        long sequence = lastRetrieved + 1;
+        int address = addressOf(sequence);
+        Slot occupant = slots[address];
+        if (occupant != null && !occupant.isProcessed()) {
+            throw new RingFullException(name, occupant.sequence());
+        }
+        Slot slot = new Slot(sequence, address, messageId, sender, recipient, text, now, java.util.EnumSet.of(Flag.RETRIEVED));
+        put(slot);
+        lastRetrieved = sequence;
+        return slot;
+    }
+
+    /** Origin: the message went out on the link. */
+    public synchronized Slot markSent(long sequence) {
+        Slot slot = current(sequence).orElseThrow(() -> unknown(sequence));
+        Slot sent = put(slot.with(Flag.SENT));
+        lastSent = Math.max(lastSent, sequence);
+        return sent;
+    }
+
+    /**
+     * The other end has stored the message (origin), or this end has confirmed it (mirror). In any
+     * order, idempotent; empty for a sequence already processed and gone from the ring.
+     */
+    public synchronized Optional<Slot> confirm(long sequence) {
+        Optional<Slot> slot = current(sequence);
+        if (slot.isEmpty()) {
+            return staleOrUnknown(sequence);
+        }
+        Slot confirmed = put(slot.get().with(Flag.SENT, Flag.CONFIRMED));
+        lastConfirmed = advance(lastConfirmed, Flag.CONFIRMED);
+        return Optional.of(confirmed);
+    }
+
+    /**
+     * The message was delivered onward; its slot may be reused. In any order, idempotent; empty for a
+     * sequence already processed and gone from the ring.
+     */
+    public synchronized Optional<Slot> process(long sequence) {
+        Optional<Slot> slot = current(sequence);
+        if (slot.isEmpty()) {
+            return staleOrUnknown(sequence);
+        }
+        Slot processed = put(slot.get().with(Flag.SENT, Flag.CONFIRMED, Flag.PROCESSED));
+        unprocessedByMessageId.remove(processed.messageId());
+        lastConfirmed = advance(lastConfirmed, Flag.CONFIRMED);
+        lastProcessed = advance(lastProcessed, Flag.PROCESSED);
+        return Optional.of(processed);
+    }
+
+    /** Mirror: a message from the other end, stored in the slot its sequence names. */
+    public synchronized Acceptance accept(long sequence, String messageId, String sender, String recipient,
+                                          String text, Instant now) {
+        if (sequence <= floor) {
+            return Acceptance.ALREADY_PROCESSED;
+        }
+        int address = addressOf(sequence);
+        Slot occupant = slots[address];
+        if (occupant != null && occupant.sequence() == sequence) {
+            return occupant.isProcessed() ? Acceptance.ALREADY_PROCESSED : Acceptance.DUPLICATE;
+        }
+        if (occupant != null && occupant.sequence() > sequence) {
+            return Acceptance.ALREADY_PROCESSED;
+        }
+        if (occupant != null && !occupant.isProcessed()) {
+            return Acceptance.SLOT_BUSY;
+        }
+        put(new Slot(sequence, address, messageId, sender, recipient, text, now,
+                java.util.EnumSet.of(Flag.RETRIEVED, Flag.SENT, Flag.CONFIRMED)));
+        lastRetrieved = Math.max(lastRetrieved, sequence);
+        lastSent = lastRetrieved;
+        lastConfirmed = advance(lastConfirmed, Flag.CONFIRMED);
+        return Acceptance.STORED;
+    }
+
+    /**
+     * Mirror rebuilt from nothing (its store was lost): everything up to the origin's Last Processed
+     * is done, so the prefixes start there rather than at zero.
+     */
+    public synchronized void adoptFloor(long processedUpTo) {
+        if (processedUpTo <= floor) {
+            return;
+        }
+        floor = processedUpTo;
+        lastRetrieved = Math.max(lastRetrieved, floor);
+        lastSent = Math.max(lastSent, floor);
+        lastConfirmed = advance(Math.max(lastConfirmed, floor), Flag.CONFIRMED);
+        lastProcessed = advance(Math.max(lastProcessed, floor), Flag.PROCESSED);
+    }
+
+    /**
+     * Origin, after an outage: what to send again — Last Confirmed up to Last Sent, skipping slots
+     * confirmed individually — in sequence order.
+     */
+    public synchronized List<Slot> replayWindow() {
+        return between(lastConfirmed, lastSent, Flag.CONFIRMED);
+    }
+
+    /** Origin, when the mirror lost its store: every message sent but not yet processed, in order. */
+    public synchronized List<Slot> rebuildWindow() {
+        return between(lastProcessed, lastSent, Flag.PROCESSED);
+    }
+
+    /** Mirror: what it still has to deliver onward, in sequence order. */
+    public synchronized List<Slot> undelivered() {
+        return between(lastProcessed, lastRetrieved, Flag.PROCESSED);
+    }
+
+    public synchronized Pointers pointers() {
+        return new Pointers(lastRetrieved, lastSent, lastConfirmed, lastProcessed);
+    }
+
+    public synchronized long floor() {
+        return floor;
+    }
+
+    /** Slots holding a message not yet processed. */
+    public synchronized int occupancy() {
+        return unprocessedByMessageId.size();
+    }
+
+    public synchronized Optional<Slot> slot(long sequence) {
+        return current(sequence);
+    }
+
+    /** Every slot in address order; null where a slot was never used. */
+    public synchronized List<Slot> slots() {
+        List<Slot> all = new ArrayList<>(capacity);
+        for (Slot slot : slots) {
+            all.add(slot);
+        }
+        return all;
+    }
+
+    private List<Slot> between(long after, long upTo, Flag skipWhen) {
+        List<Slot> found = new ArrayList<>();
+        for (long sequence = after + 1; sequence <= upTo; sequence++) {
+            current(sequence).filter(slot -> !slot.has(skipWhen)).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private Optional<Slot> current(long sequence) {
+        Slot slot = slots[addressOf(sequence)];
+        return slot != null && slot.sequence() == sequence ? Optional.of(slot) : Optional.empty();
+    }
+
+    private Slot put(Slot slot) {
+        slots[slot.address()] = slot;
+        if (!slot.isProcessed()) {
+            unprocessedByMessageId.put(slot.messageId(), slot.sequence());
+        }
+        return slot;
+    }
+
+    /** Moves a prefix pointer forward over every following sequence that is done as far as {@code flag} goes. */
+    private long advance(long from, Flag flag) {
+        long pointer = from;
+        while (pointer < lastRetrieved && isDone(pointer + 1, flag)) {
+            pointer++;
+        }
+        return pointer;
+    }
+
+    private boolean isDone(long sequence, Flag flag) {
+        if (sequence <= floor) {
+            return true;
+        }
+        Slot slot = slots[addressOf(sequence)];
+        if (slot == null || slot.sequence() < sequence) {
+            return false; // not here yet
+        }
+        // A later message in the slot means this one was processed before the slot was reused.
+        return slot.sequence() > sequence || slot.has(flag);
+    }
+
+    private Optional<Slot> staleOrUnknown(long sequence) {
+        if (sequence <= lastProcessed || isDone(sequence, Flag.PROCESSED)) {
+            return Optional.empty();
+        }
+        throw unknown(sequence);
+    }
+
+    private IllegalArgumentException unknown(long sequence) {
+        return new IllegalArgumentException("Ring " + name + " has no message with sequence " + sequence
+                + " (last retrieved " + lastRetrieved + ")");
+    }
+}
