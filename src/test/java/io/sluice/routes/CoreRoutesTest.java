@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.jms.JMSException;
+import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import io.sluice.carrier.CarrierRouter;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import io.sluice.edge.EdgeEvents;

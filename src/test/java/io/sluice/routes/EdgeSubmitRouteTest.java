@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Message;
 import io.sluice.edge.EdgeEvents;
 import io.sluice.edge.MoIntake;

@@ -1,4 +1,4 @@
-package io.sluice.routes;
+package io.sluice.testsupport;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,13 +21,20 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * tests: the routes run against real JMS transactions, and the test stands in for the broker's
  * validated-user stamp by setting {@code JMSXUserID} itself.
  */
-final class InVmBroker implements AutoCloseable {
+public final class InVmBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
     private final ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
+    private final java.util.List<QueueConfiguration> lastValueQueues = new java.util.ArrayList<>();
     private Connection connection;
 
-    InVmBroker start(String... queues) throws Exception {
+    /** Before {@link #start}: a durable last-value queue keyed by the given property. */
+    public InVmBroker withLastValueQueue(String queue, String key) {
+        lastValueQueues.add(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setLastValueKey(key));
+        return this;
+    }
+
+    public InVmBroker start(String... queues) throws Exception {
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setPersistenceEnabled(false);
         configuration.setSecurityEnabled(false);
@@ -38,17 +45,18 @@ final class InVmBroker implements AutoCloseable {
         for (String queue : queues) {
             configuration.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
         }
+        lastValueQueues.forEach(configuration::addQueueConfiguration);
         embedded.setConfiguration(configuration).start();
         connection = factory.createConnection();
         connection.start();
         return this;
     }
 
-    ActiveMQConnectionFactory connectionFactory() {
+    public ActiveMQConnectionFactory connectionFactory() {
         return factory;
     }
 
-    void send(String queue, String validatedUser, Map<String, String> properties, String text) throws JMSException {
+    public void send(String queue, String validatedUser, Map<String, String> properties, String text) throws JMSException {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             TextMessage message = session.createTextMessage(text);
             message.setStringProperty("JMSXUserID", validatedUser);
@@ -60,7 +68,7 @@ final class InVmBroker implements AutoCloseable {
     }
 
     /** The next message on a queue, or null if none arrives in time. */
-    Message receive(String queue, Duration timeout) throws JMSException {
+    public Message receive(String queue, Duration timeout) throws JMSException {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
             return consumer.receive(timeout.toMillis());

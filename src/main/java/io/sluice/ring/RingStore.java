@@ -1,0 +1,107 @@
+package io.sluice.ring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * Keeps a ring durable in an Artemis last-value queue: one message per slot address (and one for the
+ * floor), replaced on every transition. Sends made on a route's listener thread join that route's
+ * local JMS transaction, so a slot record commits together with the work it records (ADR 0004).
+ */
+public final class RingStore {
+
+    /** The queue's last-value key: the slot address, or {@link #FLOOR_KEY}. */
+    public static final String KEY = "ringKey";
+    public static final String FLOOR_KEY = "floor";
+    private static final String SEQUENCE = "ring_seq";
+    private static final String ADDRESS = "ring_slot";
+    private static final String FLOOR = "ring_floor";
+    private static final String MESSAGE_ID = "message_id";
+    private static final String SENDER = "sender";
+    private static final String RECIPIENT = "recipient";
+    private static final String RETRIEVED_AT = "retrieved_at";
+    private static final String FLAGS = "flags";
+
+    private final JmsTemplate jms;
+    private final String queue;
+
+    /** @param jms a template on the site's route connection factory, with {@code sessionTransacted} set */
+    public RingStore(JmsTemplate jms, String queue) {
+        this.jms = jms;
+        this.queue = queue;
+    }
+
+    public static String queueOf(Direction direction, String carrier) {
+        return "sluice.ring." + direction.ringName(carrier);
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public void save(Slot slot) {
+        jms.send(queue, session -> {
+            TextMessage message = session.createTextMessage(slot.text());
+            message.setStringProperty(KEY, String.valueOf(slot.address()));
+            message.setLongProperty(SEQUENCE, slot.sequence());
+            message.setIntProperty(ADDRESS, slot.address());
+            message.setStringProperty(MESSAGE_ID, slot.messageId());
+            message.setStringProperty(SENDER, slot.sender());
+            message.setStringProperty(RECIPIENT, slot.recipient());
+            message.setLongProperty(RETRIEVED_AT, slot.retrievedAt().toEpochMilli());
+            message.setStringProperty(FLAGS, slot.flags().stream().map(Flag::name).sorted()
+                    .collect(Collectors.joining(",")));
+            return message;
+        });
+    }
+
+    public void saveFloor(long floor) {
+        jms.send(queue, session -> {
+            Message message = session.createMessage();
+            message.setStringProperty(KEY, FLOOR_KEY);
+            message.setLongProperty(FLOOR, floor);
+            return message;
+        });
+    }
+
+    /** The ring as last committed. */
+    public Ring load(String name, int capacity) {
+        List<Slot> slots = new ArrayList<>();
+        long[] floor = {0};
+        jms.browse(queue, (session, browser) -> {
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                Message message = (Message) messages.nextElement();
+                if (FLOOR_KEY.equals(message.getStringProperty(KEY))) {
+                    floor[0] = Math.max(floor[0], message.getLongProperty(FLOOR));
+                } else {
+                    slots.add(slotOf((TextMessage) message));
+                }
+            }
+            return null;
+        });
+        return Ring.restore(name, capacity, floor[0], slots);
+    }
+
+    private static Slot slotOf(TextMessage message) throws JMSException {
+        EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+        String stored = message.getStringProperty(FLAGS);
+        if (stored != null && !stored.isEmpty()) {
+            Arrays.stream(stored.split(",")).map(Flag::valueOf).forEach(flags::add);
+        }
+        return new Slot(message.getLongProperty(SEQUENCE), message.getIntProperty(ADDRESS),
+                message.getStringProperty(MESSAGE_ID), message.getStringProperty(SENDER),
+                message.getStringProperty(RECIPIENT), message.getText(),
+                Instant.ofEpochMilli(message.getLongProperty(RETRIEVED_AT)), flags);
+    }
+}
