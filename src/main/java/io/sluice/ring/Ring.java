@@ -3,6 +3,7 @@ package io.sluice.ring;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,8 @@ public final class Ring {
      * Origin: takes a message into the next slot. Retrieving a message id that is already in the ring
      * and not processed returns its slot (a redelivery after a crash is not a second message).
      */
-    public synchronized Slot retrieve(String messageId, String sender, String recipient, String text, Instant now)
-            throws RingFullException {
-        Long known = unprocessedByMessageId.get(messageId);
+    public synchronized Slot retrieve(Payload payload, Instant now) throws RingFullException {
+        Long known = unprocessedByMessageId.get(payload.messageId());
         if (known != null) {
             return slots[addressOf(known)];
         }
@@ -127,7 +127,7 @@ public final class Ring {
         if (occupant != null && !occupant.isProcessed()) {
             throw new RingFullException(name, occupant.sequence());
         }
-        Slot slot = new Slot(sequence, address, messageId, sender, recipient, text, now, java.util.EnumSet.of(Flag.RETRIEVED));
+        Slot slot = new Slot(sequence, address, payload, now, EnumSet.of(Flag.RETRIEVED));
         put(slot);
         lastRetrieved = sequence;
         return slot;
@@ -171,44 +171,59 @@ public final class Ring {
         return Optional.of(processed);
     }
 
+    /**
+     * What {@link #accept} did, and which stored messages are now next in sequence with nothing
+     * missing before them: the mirror delivers those onward, in this order, and only those, so a
+     * replay arriving after newer messages cannot overtake them.
+     */
+    public record Accepted(Acceptance outcome, List<Slot> inOrder) {
+    }
+
     /** Mirror: a message from the other end, stored in the slot its sequence names. */
-    public synchronized Acceptance accept(long sequence, String messageId, String sender, String recipient,
-                                          String text, Instant now) {
+    public synchronized Accepted accept(long sequence, Payload payload, Instant now) {
         if (sequence <= floor) {
-            return Acceptance.ALREADY_PROCESSED;
+            return new Accepted(Acceptance.ALREADY_PROCESSED, List.of());
         }
         int address = addressOf(sequence);
         Slot occupant = slots[address];
         if (occupant != null && occupant.sequence() == sequence) {
-            return occupant.isProcessed() ? Acceptance.ALREADY_PROCESSED : Acceptance.DUPLICATE;
+            return new Accepted(occupant.isProcessed() ? Acceptance.ALREADY_PROCESSED : Acceptance.DUPLICATE, List.of());
         }
         if (occupant != null && occupant.sequence() > sequence) {
-            return Acceptance.ALREADY_PROCESSED;
+            return new Accepted(Acceptance.ALREADY_PROCESSED, List.of());
         }
         if (occupant != null && !occupant.isProcessed()) {
-            return Acceptance.SLOT_BUSY;
+            return new Accepted(Acceptance.SLOT_BUSY, List.of());
         }
-        put(new Slot(sequence, address, messageId, sender, recipient, text, now,
-                java.util.EnumSet.of(Flag.RETRIEVED, Flag.SENT, Flag.CONFIRMED)));
+        put(new Slot(sequence, address, payload, now, EnumSet.of(Flag.RETRIEVED, Flag.SENT, Flag.CONFIRMED)));
         lastRetrieved = Math.max(lastRetrieved, sequence);
         lastSent = lastRetrieved;
-        lastConfirmed = advance(lastConfirmed, Flag.CONFIRMED);
-        return Acceptance.STORED;
+        return new Accepted(Acceptance.STORED, advanceConfirmed());
     }
 
     /**
      * Mirror rebuilt from nothing (its store was lost): everything up to the origin's Last Processed
-     * is done, so the prefixes start there rather than at zero.
+     * is done, so the prefixes start there rather than at zero. Returns the stored messages that are
+     * now next in sequence (see {@link Accepted#inOrder()}).
      */
-    public synchronized void adoptFloor(long processedUpTo) {
+    public synchronized List<Slot> adoptFloor(long processedUpTo) {
         if (processedUpTo <= floor) {
-            return;
+            return List.of();
         }
         floor = processedUpTo;
         lastRetrieved = Math.max(lastRetrieved, floor);
         lastSent = Math.max(lastSent, floor);
-        lastConfirmed = advance(Math.max(lastConfirmed, floor), Flag.CONFIRMED);
         lastProcessed = advance(Math.max(lastProcessed, floor), Flag.PROCESSED);
+        if (lastConfirmed < floor) {
+            lastConfirmed = floor;
+        }
+        return advanceConfirmed();
+    }
+
+    private List<Slot> advanceConfirmed() {
+        long before = lastConfirmed;
+        lastConfirmed = advance(lastConfirmed, Flag.CONFIRMED);
+        return between(before, lastConfirmed, Flag.PROCESSED);
     }
 
     /**

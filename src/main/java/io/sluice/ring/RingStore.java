@@ -29,6 +29,7 @@ public final class RingStore {
     private static final String MESSAGE_ID = "message_id";
     private static final String SENDER = "sender";
     private static final String RECIPIENT = "recipient";
+    private static final String REFERENCE = "client_ref";
     private static final String RETRIEVED_AT = "retrieved_at";
     private static final String FLAGS = "flags";
 
@@ -51,13 +52,15 @@ public final class RingStore {
 
     public void save(Slot slot) {
         jms.send(queue, session -> {
-            TextMessage message = session.createTextMessage(slot.text());
+            Payload payload = slot.payload();
+            TextMessage message = session.createTextMessage(payload.text());
             message.setStringProperty(KEY, String.valueOf(slot.address()));
             message.setLongProperty(SEQUENCE, slot.sequence());
             message.setIntProperty(ADDRESS, slot.address());
-            message.setStringProperty(MESSAGE_ID, slot.messageId());
-            message.setStringProperty(SENDER, slot.sender());
-            message.setStringProperty(RECIPIENT, slot.recipient());
+            message.setStringProperty(MESSAGE_ID, payload.messageId());
+            message.setStringProperty(SENDER, payload.sender());
+            message.setStringProperty(RECIPIENT, payload.recipient());
+            message.setStringProperty(REFERENCE, payload.reference());
             message.setLongProperty(RETRIEVED_AT, slot.retrievedAt().toEpochMilli());
             message.setStringProperty(FLAGS, slot.flags().stream().map(Flag::name).sorted()
                     .collect(Collectors.joining(",")));
@@ -99,9 +102,9 @@ public final class RingStore {
         if (stored != null && !stored.isEmpty()) {
             Arrays.stream(stored.split(",")).map(Flag::valueOf).forEach(flags::add);
         }
-        return new Slot(message.getLongProperty(SEQUENCE), message.getIntProperty(ADDRESS),
-                message.getStringProperty(MESSAGE_ID), message.getStringProperty(SENDER),
-                message.getStringProperty(RECIPIENT), message.getText(),
+        Payload payload = new Payload(message.getStringProperty(MESSAGE_ID), message.getStringProperty(SENDER),
+                message.getStringProperty(RECIPIENT), message.getStringProperty(REFERENCE), message.getText());
+        return new Slot(message.getLongProperty(SEQUENCE), message.getIntProperty(ADDRESS), payload,
                 Instant.ofEpochMilli(message.getLongProperty(RETRIEVED_AT)), flags);
     }
 }

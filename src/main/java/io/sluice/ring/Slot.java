@@ -8,23 +8,23 @@ import java.util.Set;
  * One element of a ring: a message and how far it has got. Immutable; the ring replaces a slot's
  * record on every transition (which is also what its store persists).
  *
- * @param sequence   64-bit, never wraps: a replayed message is recognisable forever
- * @param address    index in the ring, {@code sequence mod capacity}
- * @param messageId  Sluice's id of the message
- * @param sender     who sent it (IM user or E.164 number)
- * @param recipient  who it is for (E.164 number or IM user)
- * @param text       the message
+ * @param sequence    64-bit, never wraps: a replayed message is recognisable forever
+ * @param address     index in the ring, {@code sequence mod capacity}
+ * @param payload     the message: id, sender, recipient, reference, text
  * @param retrievedAt when this end took it in
- * @param flags      how far it has got
+ * @param flags       how far it has got
  */
-public record Slot(long sequence, int address, String messageId, String sender, String recipient, String text,
-                   Instant retrievedAt, Set<Flag> flags) {
+public record Slot(long sequence, int address, Payload payload, Instant retrievedAt, Set<Flag> flags) {
 
     public Slot {
         if (sequence < 1) {
             throw new IllegalArgumentException("sequences start at 1: " + sequence);
         }
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    public String messageId() {
+        return payload.messageId();
     }
 
     public boolean has(Flag flag) {
@@ -39,6 +39,6 @@ public record Slot(long sequence, int address, String messageId, String sender, 
     Slot with(Flag... more) {
         EnumSet<Flag> all = flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
         all.addAll(Set.of(more));
-        return new Slot(sequence, address, messageId, sender, recipient, text, retrievedAt, all);
+        return new Slot(sequence, address, payload, retrievedAt, all);
     }
 }

@@ -35,7 +35,7 @@ class RingStoreTest {
         RingStore store = store(Direction.MT);
         Ring ring = new Ring("mt.alpha", 8);
         for (int i = 1; i <= 12; i++) {  // wraps: slots 1-4 are reused
-            store.save(ring.retrieve("m" + i, "alice", "+447700900001", "text " + i, NOW));
+            store.save(ring.retrieve(new Payload("m" + i, "alice", "+447700900001", null, "text " + i), NOW));
             store.save(ring.markSent(i));
             if (i <= 6 || i == 9) {
                 store.save(ring.confirm(i).orElseThrow());
@@ -58,7 +58,7 @@ class RingStoreTest {
         Ring mirror = new Ring("mo.alpha", 8);
         mirror.adoptFloor(500);
         store.saveFloor(mirror.floor());
-        mirror.accept(501, "m501", "+447700900001", "alice", "hello", NOW);
+        mirror.accept(501, new Payload("m501", "+447700900001", "alice", null, "hello"), NOW);
         store.save(mirror.slot(501).orElseThrow());
 
         Ring loaded = store.load("mo.alpha", 8);

@@ -20,7 +20,7 @@ class RingTest {
     @Test
     void slotAddressIsSequenceModuloCapacityAndSequencesStartAtOne() throws Exception {
         Ring ring = new Ring("mt.alpha", 255);
-        Slot first = ring.retrieve("m1", "alice", "+447700900001", "hi", NOW);
+        Slot first = ring.retrieve(new Payload("m1", "alice", "+447700900001", null, "hi"), NOW);
         assertThat(first.sequence()).isEqualTo(1);
         assertThat(first.address()).isEqualTo(1);
         assertThat(first.flags()).containsExactly(Flag.RETRIEVED);
@@ -32,7 +32,7 @@ class RingTest {
         Ring ring = new Ring("mt.alpha", 255);
         int total = 70_000;
         for (int i = 1; i <= total; i++) {
-            Slot slot = ring.retrieve("m" + i, "alice", "+447700900001", "text " + i, NOW);
+            Slot slot = ring.retrieve(new Payload("m" + i, "alice", "+447700900001", null, "text " + i), NOW);
             assertThat(slot.sequence()).isEqualTo(i);
             assertThat(slot.address()).isEqualTo(i % 255);
             ring.markSent(i);
@@ -71,7 +71,7 @@ class RingTest {
     void theReplayWindowRunsFromLastConfirmedToLastSentSkippingIndividuallyConfirmedSlots() throws Exception {
         Ring ring = new Ring("mt.alpha", 16);
         sendAll(ring, 10);
-        ring.retrieve("m11", "alice", "+447700900001", "not sent yet", NOW);
+        ring.retrieve(new Payload("m11", "alice", "+447700900001", null, "not sent yet"), NOW);
         for (int sequence : new int[] {1, 2, 3, 5, 7}) {
             ring.confirm(sequence);
         }
@@ -90,14 +90,14 @@ class RingTest {
         Ring ring = new Ring("mo.alpha", 4);
         sendAll(ring, 4);
         assertThat(ring.hasRoom()).isFalse();
-        assertThatThrownBy(() -> ring.retrieve("m5", "+447700900001", "alice", "one too many", NOW))
+        assertThatThrownBy(() -> ring.retrieve(new Payload("m5", "+447700900001", "alice", null, "one too many"), NOW))
                 .isInstanceOf(RingFullException.class).hasMessageContaining("sequence 1");
 
         ring.process(2); // not the slot sequence 5 needs
         assertThat(ring.hasRoom()).isFalse();
         ring.process(1);
         assertThat(ring.hasRoom()).isTrue();
-        Slot fifth = ring.retrieve("m5", "+447700900001", "alice", "now it fits", NOW);
+        Slot fifth = ring.retrieve(new Payload("m5", "+447700900001", "alice", null, "now it fits"), NOW);
         assertThat(fifth.address()).isEqualTo(1);
         assertThat(ring.occupancy()).isEqualTo(3);
     }
@@ -105,8 +105,8 @@ class RingTest {
     @Test
     void retrievingAMessageAgainBeforeItIsProcessedReturnsItsSlot() throws Exception {
         Ring ring = new Ring("mt.alpha", 8);
-        Slot first = ring.retrieve("same-id", "alice", "+447700900001", "once", NOW);
-        Slot again = ring.retrieve("same-id", "alice", "+447700900001", "once", NOW);
+        Slot first = ring.retrieve(new Payload("same-id", "alice", "+447700900001", null, "once"), NOW);
+        Slot again = ring.retrieve(new Payload("same-id", "alice", "+447700900001", null, "once"), NOW);
         assertThat(again).isEqualTo(first);
         assertThat(ring.pointers().lastRetrieved()).isEqualTo(1);
     }
@@ -117,7 +117,7 @@ class RingTest {
         sendAll(ring, 2);
         ring.process(1);
         ring.process(2);
-        ring.retrieve("m3", "alice", "+447700900001", "reuses slot 1", NOW);
+        ring.retrieve(new Payload("m3", "alice", "+447700900001", null, "reuses slot 1"), NOW);
         assertThat(ring.confirm(1)).as("slot 1 now holds sequence 3").isEmpty();
         assertThat(ring.process(2)).as("a repeated report is idempotent").get()
                 .extracting(Slot::isProcessed).isEqualTo(true);
@@ -128,28 +128,31 @@ class RingTest {
     @Test
     void theMirrorStoresInTheSameSlotDropsDuplicatesAndRefusesAnOverrun() {
         Ring mirror = new Ring("mt.alpha", 4);
-        assertThat(mirror.accept(1, "m1", "alice", "+447700900001", "one", NOW)).isEqualTo(Ring.Acceptance.STORED);
-        assertThat(mirror.accept(1, "m1", "alice", "+447700900001", "one", NOW)).isEqualTo(Ring.Acceptance.DUPLICATE);
+        assertThat(mirror.accept(1, new Payload("m1", "alice", "+447700900001", null, "one"), NOW).outcome()).isEqualTo(Ring.Acceptance.STORED);
+        assertThat(mirror.accept(1, new Payload("m1", "alice", "+447700900001", null, "one"), NOW).outcome()).isEqualTo(Ring.Acceptance.DUPLICATE);
         assertThat(mirror.slot(1)).get().extracting(Slot::flags).asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.collection(Flag.class))
                 .containsExactlyInAnyOrder(Flag.RETRIEVED, Flag.SENT, Flag.CONFIRMED);
-        assertThat(mirror.accept(5, "m5", "alice", "+447700900001", "overrun", NOW)).isEqualTo(Ring.Acceptance.SLOT_BUSY);
+        assertThat(mirror.accept(5, new Payload("m5", "alice", "+447700900001", null, "overrun"), NOW).outcome()).isEqualTo(Ring.Acceptance.SLOT_BUSY);
 
         mirror.process(1);
-        assertThat(mirror.accept(5, "m5", "alice", "+447700900001", "fits now", NOW)).isEqualTo(Ring.Acceptance.STORED);
-        assertThat(mirror.accept(1, "m1", "alice", "+447700900001", "replayed", NOW))
+        assertThat(mirror.accept(5, new Payload("m5", "alice", "+447700900001", null, "fits now"), NOW).outcome()).isEqualTo(Ring.Acceptance.STORED);
+        assertThat(mirror.accept(1, new Payload("m1", "alice", "+447700900001", null, "replayed"), NOW).outcome())
                 .isEqualTo(Ring.Acceptance.ALREADY_PROCESSED);
     }
 
     @Test
     void theMirrorsPrefixWaitsForAGapAndItDeliversInSequenceOrder() {
         Ring mirror = new Ring("mt.alpha", 8);
-        mirror.accept(1, "m1", "a", "b", "one", NOW);
-        mirror.accept(3, "m3", "a", "b", "three", NOW);
+        assertThat(mirror.accept(1, new Payload("m1", "a", "b", null, "one"), NOW).inOrder())
+                .extracting(Slot::sequence).containsExactly(1L);
+        assertThat(mirror.accept(3, new Payload("m3", "a", "b", null, "three"), NOW).inOrder())
+                .as("held back: 2 is missing").isEmpty();
         assertThat(mirror.pointers()).isEqualTo(new Pointers(3, 3, 1, 0));
-        mirror.accept(2, "m2", "a", "b", "two", NOW);
+        assertThat(mirror.accept(2, new Payload("m2", "a", "b", null, "two"), NOW).inOrder())
+                .extracting(Slot::sequence).containsExactly(2L, 3L);
         assertThat(mirror.pointers().lastConfirmed()).isEqualTo(3);
-        assertThat(mirror.undelivered()).extracting(Slot::text).containsExactly("one", "two", "three");
+        assertThat(mirror.undelivered()).extracting(slot -> slot.payload().text()).containsExactly("one", "two", "three");
     }
 
     @Test
@@ -157,8 +160,8 @@ class RingTest {
         Ring mirror = new Ring("mt.alpha", 255);
         mirror.adoptFloor(949);
         assertThat(mirror.pointers()).isEqualTo(new Pointers(949, 949, 949, 949));
-        assertThat(mirror.accept(949, "old", "a", "b", "old", NOW)).isEqualTo(Ring.Acceptance.ALREADY_PROCESSED);
-        assertThat(mirror.accept(950, "m950", "a", "b", "replayed", NOW)).isEqualTo(Ring.Acceptance.STORED);
+        assertThat(mirror.accept(949, new Payload("old", "a", "b", null, "old"), NOW).outcome()).isEqualTo(Ring.Acceptance.ALREADY_PROCESSED);
+        assertThat(mirror.accept(950, new Payload("m950", "a", "b", null, "replayed"), NOW).outcome()).isEqualTo(Ring.Acceptance.STORED);
         assertThat(mirror.pointers()).isEqualTo(new Pointers(950, 950, 950, 949));
     }
 
@@ -166,13 +169,13 @@ class RingTest {
     void aRingRestoredFromItsSlotsAndFloorHasTheSamePointersAndWindowsAndCarriesOn() throws Exception {
         Ring ring = new Ring("mt.alpha", 16);
         for (int i = 1; i <= 40; i++) {       // wrapped twice
-            ring.retrieve("m" + i, "alice", "+447700900001", "text " + i, NOW);
+            ring.retrieve(new Payload("m" + i, "alice", "+447700900001", null, "text " + i), NOW);
             ring.markSent(i);
             ring.confirm(i);
             ring.process(i);
         }
         sendAll(ring, 41, 52);
-        ring.retrieve("m53", "alice", "+447700900001", "retrieved only", NOW);
+        ring.retrieve(new Payload("m53", "alice", "+447700900001", null, "retrieved only"), NOW);
         for (int sequence : new int[] {41, 42, 44, 47}) {
             ring.confirm(sequence);
         }
@@ -185,7 +188,7 @@ class RingTest {
         assertThat(restored.slots()).isEqualTo(ring.slots());
         assertThat(restored.replayWindow()).isEqualTo(ring.replayWindow());
         assertThat(restored.occupancy()).isEqualTo(ring.occupancy());
-        assertThat(restored.retrieve("m53", "alice", "+447700900001", "retrieved only", NOW).sequence()).isEqualTo(53);
+        assertThat(restored.retrieve(new Payload("m53", "alice", "+447700900001", null, "retrieved only"), NOW).sequence()).isEqualTo(53);
         restored.markSent(53);
         for (int i = 42; i <= 53; i++) {
             restored.process(i);
@@ -197,8 +200,8 @@ class RingTest {
     void aRestoredMirrorWithAGapDoesNotClaimTheGap() {
         Ring mirror = new Ring("mt.alpha", 8);
         mirror.adoptFloor(100);
-        mirror.accept(101, "m101", "a", "b", "x", NOW);
-        mirror.accept(103, "m103", "a", "b", "y", NOW);
+        mirror.accept(101, new Payload("m101", "a", "b", null, "x"), NOW);
+        mirror.accept(103, new Payload("m103", "a", "b", null, "y"), NOW);
         Ring restored = Ring.restore("mt.alpha", 8, mirror.floor(), mirror.slots().stream().filter(Objects::nonNull).toList());
         assertThat(restored.pointers()).isEqualTo(new Pointers(103, 103, 101, 100));
     }
@@ -209,7 +212,7 @@ class RingTest {
 
     private static void sendAll(Ring ring, int from, int to) throws RingFullException {
         for (int i = from; i <= to; i++) {
-            ring.retrieve("m" + i, "alice", "+447700900001", "text " + i, NOW);
+            ring.retrieve(new Payload("m" + i, "alice", "+447700900001", null, "text " + i), NOW);
             ring.markSent(i);
         }
     }
