@@ -21,17 +21,24 @@ public final class SiteBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
 
-    public SiteBroker(Configuration configuration, ActiveMQSecurityManager securityManager, List<String> durableQueues) {
-        for (String queue : durableQueues) {
-            if (configuration.getQueueConfigs().stream().noneMatch(q -> q.getName().toString().equals(queue))) {
-                configuration.addQueueConfiguration(QueueConfiguration.of(queue)
-                        .setAddress(queue)
-                        .setRoutingType(RoutingType.ANYCAST)
-                        .setDurable(true));
+    public SiteBroker(Configuration configuration, ActiveMQSecurityManager securityManager, List<QueueConfiguration> queues) {
+        for (QueueConfiguration queue : queues) {
+            if (configuration.getQueueConfigs().stream().noneMatch(q -> q.getName().equals(queue.getName()))) {
+                configuration.addQueueConfiguration(queue);
             }
         }
         embedded.setConfiguration(configuration);
         embedded.setSecurityManager(securityManager);
+    }
+
+    /** A durable anycast queue on the address of the same name. */
+    public static QueueConfiguration durableQueue(String name) {
+        return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
+    }
+
+    /** A durable queue keeping only the newest message per value of {@code key} (a ring's store). */
+    public static QueueConfiguration lastValueQueue(String name, String key) {
+        return durableQueue(name).setLastValueKey(key);
     }
 
     public SiteBroker start() throws Exception {

@@ -5,11 +5,13 @@ import java.util.Set;
 
 import io.sluice.broker.AccessPolicy;
 import io.sluice.broker.SitePrincipal;
+import io.sluice.link.LinkMessages;
 import org.apache.activemq.artemis.core.security.CheckType;
 
 /**
  * Who may do what on the core broker. Users send only to the outbox and read only their own
- * inbox; an edge reads only its carrier's MT queue and writes only MO and events; the core's own
+ * inbox; an edge reads only its carrier's link queues and writes only MO data, reports and receipt
+ * events; the core's own
  * routes may do anything.
  */
 public final class CoreAccessPolicy implements AccessPolicy {
@@ -35,8 +37,10 @@ public final class CoreAccessPolicy implements AccessPolicy {
 
     private static boolean edgeAllows(String carrier, CheckType check, String address) {
         if (check == CheckType.SEND) {
-            return Destinations.MO.equals(address) || Destinations.EVENTS.equals(address);
+            return LinkMessages.MO_DATA.equals(address) || LinkMessages.TO_CORE.equals(address)
+                    || Destinations.EVENTS.equals(address);
         }
-        return check == CheckType.CONSUME && Destinations.mtQueueOf(carrier).equals(address);
+        return check == CheckType.CONSUME
+                && (LinkMessages.mtData(carrier).equals(address) || LinkMessages.toEdge(carrier).equals(address));
     }
 }

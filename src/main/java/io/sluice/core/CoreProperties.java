@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -40,7 +41,11 @@ public record CoreProperties(
     public record User(@NotBlank String password, @Pattern(regexp = PhoneNumber.PATTERN) String phone) {
     }
 
-    /** A carrier: its edge's credentials and the E.164 prefixes (with '+') it serves. */
-    public record Carrier(@NotBlank String edgePassword, @NotEmpty List<@Pattern(regexp = "\\+[0-9]*") String> prefixes) {
+    /**
+     * A carrier: its edge's credentials, the E.164 prefixes (with '+') it serves, and the slots of its
+     * rings (the edge must be configured with the same number).
+     */
+    public record Carrier(@NotBlank String edgePassword, @NotEmpty List<@Pattern(regexp = "\\+[0-9]*") String> prefixes,
+                          @DefaultValue("255") @Min(1) @Max(65535) int ringSlots) {
     }
 }

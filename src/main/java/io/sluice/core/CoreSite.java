@@ -1,6 +1,7 @@
 package io.sluice.core;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,16 @@ import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
 import io.sluice.im.EdgeEventRelay;
 import io.sluice.im.MoRouter;
+import io.sluice.link.CoreLinkEnd;
+import io.sluice.link.LinkMessages;
+import io.sluice.link.LinkMonitor;
+import io.sluice.link.LinkProperties;
+import io.sluice.link.MtOrigin;
+import io.sluice.link.Resync;
+import io.sluice.link.RingRegistry;
+import io.sluice.link.SiteLink;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +42,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 
 /** The core site: its broker, the JMS wiring of its routes, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CoreProperties.class)
+@EnableConfigurationProperties({CoreProperties.class, LinkProperties.class})
 @Profile("core")
 public class CoreSite {
 
@@ -44,9 +55,14 @@ public class CoreSite {
     SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Environment environment,
                           ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
-        List<String> queues = new ArrayList<>();
-        core.users().keySet().forEach(user -> queues.add(Destinations.inboxOf(user)));
-        core.carriers().keySet().forEach(carrier -> queues.add(Destinations.mtQueueOf(carrier)));
+        List<QueueConfiguration> queues = new ArrayList<>();
+        core.users().keySet().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
+        for (String carrier : core.carriers().keySet()) {
+            queues.add(SiteBroker.durableQueue(Destinations.mtQueueOf(carrier)));
+            queues.add(SiteBroker.durableQueue(LinkMessages.mtData(carrier)));
+            queues.add(SiteBroker.durableQueue(LinkMessages.toEdge(carrier)));
+        }
+        queues.addAll(SiteLink.ringQueues(core.carriers().keySet()));
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
@@ -83,7 +99,37 @@ public class CoreSite {
 
     @Bean
     MoRouter moRouter(CoreProperties core, ConversationLinks links) {
-        return new MoRouter(Set.copyOf(core.users().keySet()), links, core.serviceNumber());
+        return new MoRouter(Set.copyOf(core.users().keySet()), links);
+    }
+
+    @Bean
+    RingRegistry coreRings(CachingConnectionFactory coreConnectionFactory, CoreProperties core) {
+        Map<String, Integer> capacities = new TreeMap<>();
+        core.carriers().forEach((name, carrier) -> capacities.put(name, carrier.ringSlots()));
+        return SiteLink.rings(coreConnectionFactory, capacities);
+    }
+
+    @Bean
+    LinkMonitor linkMonitor(LinkProperties link) {
+        return new LinkMonitor(link.extendedInterruption(), Clock.systemUTC());
+    }
+
+    @Bean
+    MtOrigin mtOrigin(RingRegistry coreRings, LinkProperties link) {
+        return new MtOrigin(coreRings, link.retrievePatience(), Clock.systemUTC());
+    }
+
+    @Bean
+    CoreLinkEnd coreLinkEnd(RingRegistry coreRings, MoRouter moRouter, LinkMonitor linkMonitor, LinkProperties link,
+                            CoreProperties core) {
+        Resync resync = new Resync(link.extendedInterruption().multipliedBy(2), Clock.systemUTC());
+        return new CoreLinkEnd(coreRings, moRouter, linkMonitor, resync, Set.copyOf(core.carriers().keySet()),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    CamelContextConfiguration mtSendRoutes(CoreProperties core) {
+        return SiteLink.perCarrierRoutes("ring-mt-send", Set.copyOf(core.carriers().keySet()));
     }
 
     @Bean

@@ -12,8 +12,6 @@ public final class Destinations {
     public static final String INBOX_PREFIX = "sluice.inbox.";
     /** Prefix of each carrier's mobile-terminated queue: {@code sluice.mt.<carrier>}. */
     public static final String MT_PREFIX = "sluice.mt.";
-    /** Mobile-originated messages from every edge to the core. */
-    public static final String MO = "sluice.mo";
     /** Status events (submitted, receipts, failures) from every edge to the core. */
     public static final String EVENTS = "sluice.events";
     /** MO messages no user could be found for; kept, never dropped. */

@@ -1,7 +1,6 @@
 package io.sluice.edge;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import io.sluice.im.FailureReason;
@@ -9,7 +8,6 @@ import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
 import io.sluice.sms.smpp.SmppStatus;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeException;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
 import org.jsmpp.extra.NegativeResponseException;
@@ -18,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the status events an edge sends to the core on {@code sluice.events}: the SMSC accepted a
- * message, refused it, or reported its delivery in a receipt.
+ * Delivery receipts from the SMSC, as status events for the core on {@code sluice.events}, and how
+ * the SMSC route tells a refusal for good from a failure worth retrying.
  */
 public final class EdgeEvents {
 
@@ -34,29 +32,11 @@ public final class EdgeEvents {
         this.receipts = receipts;
     }
 
-    /** After submit_sm_resp OK: remembers the SMSC's id and reports "submitted". */
-    public void submitted(Exchange exchange) {
-        Message message = exchange.getMessage();
-        List<?> ids = message.getHeader(SmppConstants.ID, List.class);
-        String smscId = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
-        var submitted = new ReceiptCorrelator.Submitted(message.getHeader(Headers.SLUICE_ID, String.class),
-                message.getHeader(Headers.SENDER, String.class), message.getHeader(Headers.CLIENT_REF, String.class));
-        if (smscId != null) {
-            receipts.remember(smscId, submitted);
-        }
-        write(message, submitted, MessageStatus.SUBMITTED, null, "Accepted by the SMSC as " + smscId + ".");
-        message.setHeader(Headers.SMSC_ID, smscId);
-    }
-
-    /** After the SMSC refused the message for good: reports "failed". */
-    public void refused(Exchange exchange, @ExchangeException Exception failure) {
-        Message message = exchange.getMessage();
-        var submitted = new ReceiptCorrelator.Submitted(message.getHeader(Headers.SLUICE_ID, String.class),
-                message.getHeader(Headers.SENDER, String.class), message.getHeader(Headers.CLIENT_REF, String.class));
-        String detail = negativeResponseOf(failure)
+    /** Why the SMSC refused a message for good, in words for its sender. */
+    public static String refusalDetail(Throwable failure) {
+        return negativeResponseOf(failure)
                 .map(status -> "The SMSC answered " + SmppStatus.describe(status) + ".")
-                .orElse("The SMSC refused the message: " + failure.getMessage());
-        write(message, submitted, MessageStatus.FAILED, FailureReason.SMSC_REJECTED, detail);
+                .orElse("The SMSC refused the message: " + (failure == null ? "unknown reason" : failure.getMessage()));
     }
 
     /** A delivery receipt from the SMSC: reports "delivered" or "failed" to the original sender. */

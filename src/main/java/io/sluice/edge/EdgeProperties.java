@@ -3,6 +3,7 @@ package io.sluice.edge;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param corePassword        password at the core
  * @param coreRetryIntervalMs pause between attempts to re-dial the core
  * @param requestReceipts     ask the SMSC for delivery receipts
+ * @param serviceNumber       source address of SMS to phones (the short code phones answer to)
+ * @param ringSlots           slots of this carrier's rings (the core must be configured with the same)
  * @param smsc                the SMSC bind
  */
 @Validated
@@ -31,6 +34,8 @@ public record EdgeProperties(
         @NotBlank String corePassword,
         @Min(100) long coreRetryIntervalMs,
         boolean requestReceipts,
+        @NotBlank String serviceNumber,
+        @Min(1) @Max(65535) int ringSlots,
         @NotNull @Valid Smsc smsc) {
 
     /**

@@ -1,6 +1,8 @@
 package io.sluice.edge;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
@@ -8,7 +10,15 @@ import io.sluice.broker.InVmConnectionFactory;
 import io.sluice.broker.SiteBroker;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
+import io.sluice.link.EdgeLinkEnd;
+import io.sluice.link.LinkMonitor;
+import io.sluice.link.LinkProperties;
+import io.sluice.link.Resync;
+import io.sluice.link.RingRegistry;
+import io.sluice.link.SiteLink;
 import io.sluice.sms.smpp.GuardedSmppBinding;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.springframework.jms.connection.JmsTransactionManager;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.smpp.SmppEndpoint;
@@ -25,7 +35,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 
 /** An edge site: its broker (which dials the core), the JMS wiring, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EdgeProperties.class)
+@EnableConfigurationProperties({EdgeProperties.class, LinkProperties.class})
 @Profile("edge")
 public class EdgeSite {
 
@@ -39,10 +49,10 @@ public class EdgeSite {
 
     @Bean(destroyMethod = "close")
     SiteBroker edgeBroker(SystemCredentials system, Environment environment, ResourceLoader resources,
-                          @Value("${sluice.broker.config}") String brokerXml) throws Exception {
+                          @Value("${sluice.broker.config}") String brokerXml, EdgeProperties edge) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         var security = new SluiceSecurityManager(system, new EdgeAccessPolicy());
-        return new SiteBroker(configuration, security, List.of()).start();
+        return new SiteBroker(configuration, security, SiteLink.ringQueues(List.of(edge.carrier()))).start();
     }
 
     /**
@@ -67,6 +77,35 @@ public class EdgeSite {
     }
 
     @Bean
+    RingRegistry edgeRings(CachingConnectionFactory edgeConnectionFactory, EdgeProperties edge) {
+        return SiteLink.rings(edgeConnectionFactory, Map.of(edge.carrier(), edge.ringSlots()));
+    }
+
+    @Bean
+    LinkMonitor linkMonitor(LinkProperties link) {
+        return new LinkMonitor(link.extendedInterruption(), Clock.systemUTC());
+    }
+
+    @Bean
+    EdgeLinkEnd edgeLinkEnd(EdgeProperties edge, RingRegistry edgeRings, LinkMonitor linkMonitor, LinkProperties link,
+                            ReceiptCorrelator receipts) {
+        Resync resync = new Resync(link.extendedInterruption().multipliedBy(2), Clock.systemUTC());
+        return new EdgeLinkEnd(edge.carrier(), edge.serviceNumber(), edgeRings, linkMonitor, resync, receipts,
+                Clock.systemUTC());
+    }
+
+    /** Local transactions for routes that do not start from a JMS consumer (the SMSC's deliver_sm). */
+    @Bean
+    JmsTransactionManager edgeTransactionManager(CachingConnectionFactory edgeConnectionFactory) {
+        return new JmsTransactionManager(edgeConnectionFactory);
+    }
+
+    @Bean
+    SpringTransactionPolicy edgeTransaction(JmsTransactionManager edgeTransactionManager) {
+        return new SpringTransactionPolicy(edgeTransactionManager);
+    }
+
+    @Bean
     SmscSubmit smscSubmit(EdgeProperties edge) {
         return new SmscSubmit(edge.requestReceipts());
     }
@@ -77,8 +116,8 @@ public class EdgeSite {
     }
 
     @Bean
-    MoIntake moIntake(EdgeProperties edge) {
-        return new MoIntake(edge.carrier());
+    MoIntake moIntake(EdgeLinkEnd edgeLinkEnd) {
+        return new MoIntake(edgeLinkEnd);
     }
 
     /** Every SMPP endpoint decodes deliver_sm with {@link GuardedSmppBinding}, so nothing is acked and lost. */

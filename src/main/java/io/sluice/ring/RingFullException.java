@@ -9,4 +9,9 @@ public final class RingFullException extends Exception {
     public RingFullException(String ring, long blockedBy) {
         super("Ring " + ring + " is full: the next slot still holds sequence " + blockedBy);
     }
+
+    /** The ring cannot take messages yet for another reason, named in {@code why}. */
+    public RingFullException(String ring, String why) {
+        super("Ring " + ring + " is not taking messages yet: " + why);
+    }
 }

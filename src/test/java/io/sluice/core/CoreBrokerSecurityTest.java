@@ -51,7 +51,7 @@ class CoreBrokerSecurityTest {
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         CoreProperties core = new CoreProperties("127.0.0.1", 1, 1, 10, "localhost", "7777",
                 Map.of("alice", new CoreProperties.User("alice-pw", null), "bob", new CoreProperties.User("bob-pw", null)),
-                Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"))));
+                Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255)));
         var security = new SluiceSecurityManager(new CoreAuthenticator(SYSTEM, core), new CoreAccessPolicy());
         broker = new SiteBroker(configuration, security,
                 List.of("sluice.inbox.alice", "sluice.inbox.bob", "sluice.mt.alpha")).start();

@@ -1,0 +1,192 @@
+package io.sluice.link;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.sluice.core.Destinations;
+import io.sluice.edge.ReceiptCorrelator;
+import io.sluice.im.FailureReason;
+import io.sluice.im.Headers;
+import io.sluice.ring.Direction;
+import io.sluice.ring.Payload;
+import io.sluice.ring.Ring;
+import io.sluice.ring.RingFullException;
+import io.sluice.ring.Slot;
+import io.sluice.sms.smpp.SmppStatus;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.jsmpp.extra.ProcessRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An edge's end of its carrier link (ADR 0004): mirror of the MT ring, feeding the stop-and-wait
+ * SMSC route in sequence order; origin of the MO ring; reports and heart-beats. Every method returns
+ * the messages to send; the route sends them in its transaction.
+ */
+public final class EdgeLinkEnd {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeLinkEnd.class);
+
+    private final String carrier;
+    private final String serviceNumber;
+    private final RingRegistry rings;
+    private final LinkMonitor monitor;
+    private final Resync resync;
+    private final ReceiptCorrelator receipts;
+    private final Clock clock;
+
+    public EdgeLinkEnd(String carrier, String serviceNumber, RingRegistry rings, LinkMonitor monitor, Resync resync,
+                       ReceiptCorrelator receipts, Clock clock) {
+        this.carrier = carrier;
+        this.serviceNumber = serviceNumber;
+        this.rings = rings;
+        this.monitor = monitor;
+        this.resync = resync;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    /** Route {@code ring-mt-accept}: an MT message from the core into the mirror slot; feed the SMSC in order. */
+    public List<Message> acceptMt(Exchange exchange) {
+        Message data = exchange.getMessage();
+        long sequence = data.getHeader(LinkHeaders.SEQUENCE, Long.class);
+        RingHandle mt = ring(exchange, Direction.MT);
+        Ring.Accepted accepted = mt.accept(sequence, LinkMessages.payloadOf(data), clock.instant());
+        Outgoing out = new Outgoing(exchange.getContext());
+        switch (accepted.outcome()) {
+            case SLOT_BUSY -> throw new IllegalStateException("MT sequence " + sequence
+                    + " overran the edge's ring; it will be taken when its slot is free");
+            case ALREADY_PROCESSED -> processed(out, sequence, LinkHeaders.OUTCOME_OK, null, "Processed before.");
+            case DUPLICATE, STORED -> report(out, LinkHeaders.KIND_CONFIRMED, Direction.MT, sequence);
+        }
+        feed(accepted.inOrder(), out);
+        return out.messages();
+    }
+
+    /** Route {@code smsc-submit}, after submit_sm_resp OK: the slot is processed. */
+    public List<Message> submitted(Exchange exchange) {
+        Message message = exchange.getMessage();
+        List<?> ids = message.getHeader(org.apache.camel.component.smpp.SmppConstants.ID, List.class);
+        String smscId = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
+        long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
+        RingHandle mt = ring(exchange, Direction.MT);
+        mt.process(sequence).ifPresent(slot -> {
+            if (smscId != null) {
+                receipts.remember(smscId, new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(),
+                        slot.payload().reference()));
+            }
+        });
+        Outgoing out = new Outgoing(exchange.getContext());
+        processed(out, sequence, LinkHeaders.OUTCOME_OK, null, "Accepted by the SMSC as " + smscId + ".")
+                .setHeader(Headers.SMSC_ID, smscId);
+        return out.messages();
+    }
+
+    /** Route {@code smsc-errors}: the SMSC refused the message for good; the slot is processed (failed). */
+    public List<Message> refused(Exchange exchange) {
+        Throwable failure = exchange.getException() != null
+                ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String detail = io.sluice.edge.EdgeEvents.refusalDetail(failure);
+        long sequence = exchange.getMessage().getHeader(LinkHeaders.SEQUENCE, Long.class);
+        ring(exchange, Direction.MT).process(sequence);
+        Outgoing out = new Outgoing(exchange.getContext());
+        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, FailureReason.SMSC_REJECTED, detail);
+        return out.messages();
+    }
+
+    /**
+     * Route {@code smsc-receive}: a phone's SMS into the MO ring and on to the core. A full ring (or
+     * one still waiting for the core's position) answers the SMSC ESME_RMSGQFUL, which it retries.
+     */
+    public List<Message> sendMo(Exchange exchange, String from, String to, String text) throws ProcessRequestException,
+            InterruptedException {
+        RingHandle mo = ring(exchange, Direction.MO);
+        Slot slot;
+        try {
+            slot = mo.retrieve(new Payload(UUID.randomUUID().toString(), from, to, null, text), clock.instant(), Duration.ZERO);
+        } catch (RingFullException full) {
+            throw new ProcessRequestException(full.getMessage(), SmppStatus.ESME_RMSGQFUL.code());
+        }
+        Outgoing out = new Outgoing(exchange.getContext());
+        LinkMessages.data(out, LinkMessages.MO_DATA, Direction.MO, carrier, slot, "0");
+        mo.markSent(slot.sequence());
+        return out.messages();
+    }
+
+    /** Route {@code link-reports}: a report or heart-beat from the core. */
+    public List<Message> onReport(Exchange exchange) {
+        Message report = exchange.getMessage();
+        String kind = report.getHeader(LinkHeaders.KIND, String.class);
+        Outgoing out = new Outgoing(exchange.getContext());
+        if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
+            boolean reconnected = monitor.heard(carrier);
+            long attempt = clock.millis();
+            resync.onHeartbeat(rings.get(Direction.MO, carrier), Heartbeats.read(report, Direction.MO), reconnected,
+                    monitor.state(carrier),
+                    slot -> LinkMessages.data(out, LinkMessages.MO_DATA, Direction.MO, carrier, slot, "r" + attempt),
+                    floor -> rebuild(out, floor));
+        } else if (LinkHeaders.KIND_REBUILD.equals(kind)) {
+            feed(ring(exchange, Direction.MT).adoptFloor(report.getHeader(LinkHeaders.FLOOR, Long.class)), out);
+        } else if (LinkHeaders.KIND_CONFIRMED.equals(kind)) {
+            ring(exchange, Direction.MO).confirm(report.getHeader(LinkHeaders.SEQUENCE, Long.class));
+        } else if (LinkHeaders.KIND_PROCESSED.equals(kind)) {
+            ring(exchange, Direction.MO).process(report.getHeader(LinkHeaders.SEQUENCE, Long.class));
+        } else {
+            LOG.warn("Ignoring a link report of unknown kind '{}'", kind);
+        }
+        return out.messages();
+    }
+
+    /** Route {@code link-heartbeat}: this end's pointers for the core; also notices a silent link. */
+    public List<Message> heartbeats(Exchange exchange) {
+        monitor.check();
+        Outgoing out = new Outgoing(exchange.getContext());
+        Heartbeats.write(out, LinkMessages.TO_CORE, carrier, rings.all());
+        return out.messages();
+    }
+
+    /** MT slots now next in sequence go to the stop-and-wait SMSC route, in order. */
+    private void feed(List<Slot> inOrder, Outgoing out) {
+        for (Slot slot : inOrder) {
+            Payload payload = slot.payload();
+            Message mt = out.to(Destinations.mtQueueOf(carrier), payload.text());
+            mt.setHeader(LinkHeaders.SEQUENCE, slot.sequence());
+            mt.setHeader(Headers.SLUICE_ID, payload.messageId());
+            mt.setHeader(Headers.TO, payload.recipient());
+            mt.setHeader(Headers.SOURCE_ADDRESS, serviceNumber);
+            mt.setHeader(Headers.CARRIER, carrier);
+        }
+    }
+
+    private Message processed(Outgoing out, long sequence, String outcome, FailureReason reason, String detail) {
+        Message report = report(out, LinkHeaders.KIND_PROCESSED, Direction.MT, sequence);
+        report.setHeader(LinkHeaders.OUTCOME, outcome);
+        if (reason != null) {
+            report.setHeader(Headers.REASON, reason.name());
+        }
+        report.setHeader(Headers.DETAIL, detail);
+        return report;
+    }
+
+    private Message report(Outgoing out, String kind, Direction direction, long sequence) {
+        return LinkMessages.report(out, LinkMessages.TO_CORE, kind, direction, carrier, sequence);
+    }
+
+    private void rebuild(Outgoing out, long floor) {
+        Message rebuild = out.to(LinkMessages.TO_CORE, "rebuild mo." + carrier + " from " + floor);
+        rebuild.setHeader(LinkHeaders.KIND, LinkHeaders.KIND_REBUILD);
+        rebuild.setHeader(LinkHeaders.DIRECTION, Direction.MO.code());
+        rebuild.setHeader(Headers.CARRIER, carrier);
+        rebuild.setHeader(LinkHeaders.FLOOR, floor);
+    }
+
+    private RingHandle ring(Exchange exchange, Direction direction) {
+        RingHandle ring = rings.get(direction, carrier);
+        exchange.setProperty(LinkHeaders.RING_PROPERTY, ring.name());
+        return ring;
+    }
+}

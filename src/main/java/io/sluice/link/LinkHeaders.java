@@ -1,0 +1,41 @@
+package io.sluice.link;
+
+/**
+ * Headers of the messages on the core↔edge link (ADR 0004): slot-indexed data messages, reports
+ * (confirmed, processed), heart-beats and rebuild instructions.
+ */
+public final class LinkHeaders {
+
+    /** The message's sequence number in its ring. */
+    public static final String SEQUENCE = "ring_seq";
+    /** The slot address, sequence mod capacity (the same at both ends). */
+    public static final String SLOT = "ring_slot";
+    /** mt or mo: which ring a report or data message belongs to. */
+    public static final String DIRECTION = "direction";
+    /** confirmed | processed | heartbeat | rebuild on report messages. */
+    public static final String KIND = "link_kind";
+    /** For processed reports: ok, or failed (then reason and detail say why). */
+    public static final String OUTCOME = "outcome";
+    /** For rebuild: everything up to here is processed at the origin. */
+    public static final String FLOOR = "ring_floor";
+    /** On heart-beats: the sender's ring capacity (both ends must agree). */
+    public static final String CAPACITY = "ring_capacity";
+
+    public static final String KIND_CONFIRMED = "confirmed";
+    public static final String KIND_PROCESSED = "processed";
+    public static final String KIND_HEARTBEAT = "heartbeat";
+    public static final String KIND_REBUILD = "rebuild";
+    public static final String OUTCOME_OK = "ok";
+    public static final String OUTCOME_FAILED = "failed";
+
+    /** Exchange property naming the ring a route works on, so a failure can reload it. */
+    public static final String RING_PROPERTY = "sluiceRing";
+
+    private LinkHeaders() {
+    }
+
+    /** Heart-beat header carrying one pointer of one ring, e.g. {@code mt_confirmed}. */
+    public static String pointer(String direction, String pointer) {
+        return direction + "_" + pointer;
+    }
+}

@@ -1,0 +1,106 @@
+package io.sluice.link;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Watches the link to each peer through its heart-beats (the seed's Figure 3, loop 301): silence
+ * longer than {@code extendedInterruption} is an extended interruption; the first heart-beat after
+ * one ends it, and the caller re-synchronises.
+ */
+public final class LinkMonitor {
+
+    /** What is known about the link to one carrier's peer. */
+    public static final class LinkState {
+        private volatile Instant lastHeard;
+        private volatile boolean up;
+        private volatile Instant lastInterruptionAt;
+        private final AtomicLong interruptions = new AtomicLong();
+        private final AtomicLong replays = new AtomicLong();
+        private final AtomicLong rebuilds = new AtomicLong();
+
+        public Instant lastHeard() {
+            return lastHeard;
+        }
+
+        public boolean up() {
+            return up;
+        }
+
+        public Instant lastInterruptionAt() {
+            return lastInterruptionAt;
+        }
+
+        public long interruptions() {
+            return interruptions.get();
+        }
+
+        public long replays() {
+            return replays.get();
+        }
+
+        public long rebuilds() {
+            return rebuilds.get();
+        }
+
+        void replayed() {
+            replays.incrementAndGet();
+        }
+
+        void rebuilt() {
+            rebuilds.incrementAndGet();
+        }
+    }
+
+    private final Duration extendedInterruption;
+    private final Clock clock;
+    private final Map<String, LinkState> states = new ConcurrentHashMap<>();
+
+    public LinkMonitor(Duration extendedInterruption, Clock clock) {
+        this.extendedInterruption = extendedInterruption;
+        this.clock = clock;
+    }
+
+    public Duration extendedInterruption() {
+        return extendedInterruption;
+    }
+
+    public LinkState state(String carrier) {
+        return states.computeIfAbsent(carrier, c -> new LinkState());
+    }
+
+    public Map<String, LinkState> states() {
+        return Map.copyOf(states);
+    }
+
+    /**
+     * A heart-beat arrived. Returns true when it ends an extended interruption (or is the first one
+     * since this process started): the caller then resends its replay window.
+     */
+    public boolean heard(String carrier) {
+        LinkState state = state(carrier);
+        checkOne(state);
+        boolean reconnected = !state.up;
+        state.lastHeard = clock.instant();
+        state.up = true;
+        return reconnected;
+    }
+
+    /** Marks links silent for longer than the threshold as interrupted (called with every beat). */
+    public void check() {
+        states.values().forEach(this::checkOne);
+    }
+
+    private void checkOne(LinkState state) {
+        Instant heard = state.lastHeard;
+        if (state.up && heard != null && Duration.between(heard, clock.instant()).compareTo(extendedInterruption) > 0) {
+            state.up = false;
+            state.lastInterruptionAt = clock.instant();
+            state.interruptions.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.sluice.link;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.sluice.ring.Direction;
+import io.sluice.ring.Payload;
+import io.sluice.ring.Pointers;
+import io.sluice.ring.Ring;
+import io.sluice.ring.RingFullException;
+import io.sluice.ring.RingStore;
+import io.sluice.ring.Slot;
+
+/**
+ * A ring together with its store: every transition is applied in memory and written to the store in
+ * the caller's transaction. If that transaction fails, {@link #reload()} puts memory back to what
+ * committed.
+ */
+public final class RingHandle {
+
+    private final Direction direction;
+    private final String carrier;
+    private final int capacity;
+    private final RingStore store;
+    private volatile Ring ring;
+    /**
+     * Whether this end knows where the sequence stands. A ring whose store was empty at start-up may
+     * belong to a site that lost its disk: until the peer's first heart-beat (see Resync) it must not
+     * hand out sequence numbers the peer may already have seen.
+     */
+    private volatile boolean positionKnown;
+
+    public RingHandle(Direction direction, String carrier, int capacity, RingStore store) {
+        this.direction = direction;
+        this.carrier = carrier;
+        this.capacity = capacity;
+        this.store = store;
+        this.ring = store.load(direction.ringName(carrier), capacity);
+        this.positionKnown = ring.pointers().lastRetrieved() > 0;
+    }
+
+    public boolean positionKnown() {
+        return positionKnown;
+    }
+
+    /** The peer's position has been taken into account: retrieval may start. */
+    public synchronized void markPositionKnown() {
+        positionKnown = true;
+        notifyAll();
+    }
+
+    public String name() {
+        return direction.ringName(carrier);
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public String carrier() {
+        return carrier;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public Ring ring() {
+        return ring;
+    }
+
+    public Pointers pointers() {
+        return ring.pointers();
+    }
+
+    /**
+     * Origin: retrieve, waiting up to {@code patience} for a free slot (back-pressure) and, on a fresh
+     * store, for the peer's position.
+     */
+    public Slot retrieve(Payload payload, Instant now, Duration patience) throws RingFullException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (this) {
+            while (!positionKnown) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new RingFullException(name(), "waiting for the peer's first heart-beat (empty ring store)");
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            while (true) {
+                try {
+                    Slot slot = ring.retrieve(payload, now);
+                    store.save(slot);
+                    return slot;
+                } catch (RingFullException full) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw full;
+                    }
+                    wait(Math.max(1, left / 1_000_000)); // woken by process() freeing a slot
+                }
+            }
+        }
+    }
+
+    public Slot markSent(long sequence) {
+        Slot slot = ring.markSent(sequence);
+        store.save(slot);
+        return slot;
+    }
+
+    public Optional<Slot> confirm(long sequence) {
+        Optional<Slot> slot = ring.confirm(sequence);
+        slot.ifPresent(store::save);
+        return slot;
+    }
+
+    public Optional<Slot> process(long sequence) {
+        Optional<Slot> slot = ring.process(sequence);
+        slot.ifPresent(store::save);
+        synchronized (this) {
+            notifyAll(); // a slot may have become free for a waiting retrieve
+        }
+        return slot;
+    }
+
+    /** Mirror: stores a message from the link in its slot. */
+    public Ring.Accepted accept(long sequence, Payload payload, Instant now) {
+        Ring.Accepted accepted = ring.accept(sequence, payload, now);
+        if (accepted.outcome() == Ring.Acceptance.STORED) {
+            ring.slot(sequence).ifPresent(store::save);
+        }
+        return accepted;
+    }
+
+    /** Mirror rebuilt from nothing: adopt the origin's progress (see {@link Ring#adoptFloor}). */
+    public List<Slot> adoptFloor(long floor) {
+        List<Slot> inOrder = ring.adoptFloor(floor);
+        store.saveFloor(ring.floor());
+        return inOrder;
+    }
+
+    /** Puts memory back to what the store last committed (after a failed transaction). */
+    public synchronized void reload() {
+        ring = store.load(name(), capacity);
+        notifyAll();
+    }
+}

@@ -1,0 +1,53 @@
+package io.sluice.link;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import io.sluice.ring.Direction;
+import io.sluice.ring.RingStore;
+import org.springframework.jms.core.JmsTemplate;
+
+/** The rings of one site, loaded from their stores at start-up. */
+public final class RingRegistry {
+
+    private final Map<String, RingHandle> byName = new LinkedHashMap<>();
+
+    /**
+     * @param jms       a transacted template on the site's route connection factory
+     * @param capacities slots per carrier; one MT and one MO ring per carrier
+     */
+    public RingRegistry(JmsTemplate jms, Map<String, Integer> capacities) {
+        capacities.forEach((carrier, capacity) -> {
+            for (Direction direction : Direction.values()) {
+                RingStore store = new RingStore(jms, RingStore.queueOf(direction, carrier));
+                RingHandle handle = new RingHandle(direction, carrier, capacity, store);
+                byName.put(handle.name(), handle);
+            }
+        });
+    }
+
+    public RingHandle get(Direction direction, String carrier) {
+        return byName(direction.ringName(carrier));
+    }
+
+    public RingHandle byName(String name) {
+        RingHandle handle = byName.get(name);
+        if (handle == null) {
+            throw new NoSuchElementException("No ring " + name + "; rings here: " + byName.keySet());
+        }
+        return handle;
+    }
+
+    public Collection<RingHandle> all() {
+        return byName.values();
+    }
+
+    /** After a failed transaction on a ring's route: memory back to what committed. */
+    public void reload(String name) {
+        if (name != null && byName.containsKey(name)) {
+            byName.get(name).reload();
+        }
+    }
+}

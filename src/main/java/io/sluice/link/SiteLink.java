@@ -1,0 +1,64 @@
+package io.sluice.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.sluice.broker.SiteBroker;
+import io.sluice.ring.Direction;
+import io.sluice.ring.RingStore;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
+
+/** Wiring shared by both ends of the link: ring stores, their queues, per-carrier route templates. */
+public final class SiteLink {
+
+    private SiteLink() {
+    }
+
+    /** The last-value queues of the rings of these carriers. */
+    public static List<QueueConfiguration> ringQueues(Iterable<String> carriers) {
+        List<QueueConfiguration> queues = new ArrayList<>();
+        for (String carrier : carriers) {
+            for (Direction direction : Direction.values()) {
+                queues.add(SiteBroker.lastValueQueue(RingStore.queueOf(direction, carrier), RingStore.KEY));
+            }
+        }
+        return queues;
+    }
+
+    /** Rings of these carriers (capacity each), stored through the site's route connection factory. */
+    public static RingRegistry rings(CachingConnectionFactory connectionFactory, Map<String, Integer> capacities) {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setSessionTransacted(true); // joins a route's transaction when there is one, commits itself otherwise
+        return new RingRegistry(jms, capacities);
+    }
+
+    /** Adds one route per carrier from a YAML route template, once Camel has loaded the templates. */
+    public static CamelContextConfiguration perCarrierRoutes(String templateId, Iterable<String> carriers) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext context) {
+                // templates are loaded with the routes; they are instantiated once the context runs
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext context) {
+                for (String carrier : carriers) {
+                    try {
+                        TemplatedRouteBuilder.builder(context, templateId)
+                                .routeId(templateId + "-" + carrier)
+                                .parameter("carrier", carrier)
+                                .add();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Cannot add route " + templateId + " for carrier " + carrier, e);
+                    }
+                }
+            }
+        };
+    }
+}
