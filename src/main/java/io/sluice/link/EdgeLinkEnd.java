@@ -72,8 +72,7 @@ public final class EdgeLinkEnd {
         List<?> ids = message.getHeader(org.apache.camel.component.smpp.SmppConstants.ID, List.class);
         String smscId = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
         long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
-        RingHandle mt = ring(exchange, Direction.MT);
-        mt.process(sequence).ifPresent(slot -> {
+        processSubmitted(ring(exchange, Direction.MT), sequence).ifPresent(slot -> {
             if (smscId != null) {
                 receipts.remember(smscId, new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(),
                         slot.payload().reference()));
@@ -92,7 +91,7 @@ public final class EdgeLinkEnd {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String detail = io.sluice.edge.EdgeEvents.refusalDetail(failure);
         long sequence = exchange.getMessage().getHeader(LinkHeaders.SEQUENCE, Long.class);
-        ring(exchange, Direction.MT).process(sequence);
+        processSubmitted(ring(exchange, Direction.MT), sequence);
         Outgoing out = new Outgoing(exchange.getContext());
         processed(out, sequence, LinkHeaders.OUTCOME_FAILED, FailureReason.SMSC_REJECTED, detail);
         return out.messages();
@@ -147,6 +146,20 @@ public final class EdgeLinkEnd {
         Outgoing out = new Outgoing(exchange.getContext());
         Heartbeats.write(out, LinkMessages.TO_CORE, carrier, rings.all());
         return out.messages();
+    }
+
+    /**
+     * The SMSC has answered: whatever the ring says, this must not roll back (the SMSC would get the
+     * message twice), so a sequence the ring does not know is logged rather than thrown.
+     */
+    private static java.util.Optional<Slot> processSubmitted(RingHandle mt, long sequence) {
+        try {
+            return mt.process(sequence);
+        } catch (IllegalArgumentException unknown) {
+            LOG.error("The SMSC answered for MT sequence {} which ring {} does not hold: {}", sequence, mt.name(),
+                    unknown.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     /** MT slots now next in sequence go to the stop-and-wait SMSC route, in order. */

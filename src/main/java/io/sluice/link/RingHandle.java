@@ -20,6 +20,8 @@ import io.sluice.ring.Slot;
  */
 public final class RingHandle {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RingHandle.class);
+
     private final Direction direction;
     private final String carrier;
     private final int capacity;
@@ -120,6 +122,7 @@ public final class RingHandle {
     public Optional<Slot> process(long sequence) {
         Optional<Slot> slot = ring.process(sequence);
         slot.ifPresent(store::save);
+        LOG.debug("{}: processed {} ({})", name(), sequence, slot.isPresent() ? "recorded" : "stale");
         synchronized (this) {
             notifyAll(); // a slot may have become free for a waiting retrieve
         }
@@ -129,6 +132,8 @@ public final class RingHandle {
     /** Mirror: stores a message from the link in its slot. */
     public Ring.Accepted accept(long sequence, Payload payload, Instant now) {
         Ring.Accepted accepted = ring.accept(sequence, payload, now);
+        LOG.debug("{}: accepted {} {}, in order {}", name(), sequence, accepted.outcome(),
+                accepted.inOrder().stream().map(Slot::sequence).toList());
         if (accepted.outcome() == Ring.Acceptance.STORED) {
             ring.slot(sequence).ifPresent(store::save);
         }
@@ -144,6 +149,7 @@ public final class RingHandle {
 
     /** Puts memory back to what the store last committed (after a failed transaction). */
     public synchronized void reload() {
+        LOG.warn("{}: reloading from its store after a failed transaction", name());
         ring = store.load(name(), capacity);
         notifyAll();
     }

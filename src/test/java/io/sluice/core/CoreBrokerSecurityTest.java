@@ -53,8 +53,9 @@ class CoreBrokerSecurityTest {
                 Map.of("alice", new CoreProperties.User("alice-pw", null), "bob", new CoreProperties.User("bob-pw", null)),
                 Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255)));
         var security = new SluiceSecurityManager(new CoreAuthenticator(SYSTEM, core), new CoreAccessPolicy());
-        broker = new SiteBroker(configuration, security,
-                List.of("sluice.inbox.alice", "sluice.inbox.bob", "sluice.mt.alpha")).start();
+        broker = new SiteBroker(configuration, security, List.of(SiteBroker.durableQueue("sluice.inbox.alice"),
+                SiteBroker.durableQueue("sluice.inbox.bob"), SiteBroker.durableQueue("sluice.mt.alpha"),
+                SiteBroker.durableQueue("sluice.link.mt.alpha"), SiteBroker.durableQueue("sluice.link.report.alpha"))).start();
     }
 
     @AfterAll
@@ -86,15 +87,21 @@ class CoreBrokerSecurityTest {
     void anEdgeSpeaksOnlyForItsOwnCarrier() throws Exception {
         try (Connection edge = connect("edge-alpha", "alpha-pw")) {
             Session session = edge.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            send(session, "sluice.mo", Map.of("carrier", "alpha"));
+            send(session, "sluice.link.mo", Map.of("carrier", "alpha"));
+            send(session, "sluice.link.report", Map.of("carrier", "alpha"));
             send(session, "sluice.events", Map.of("carrier", "alpha"));
-            assertThatThrownBy(() -> send(session, "sluice.mo", Map.of("carrier", "beta")))
+            assertThatThrownBy(() -> send(session, "sluice.link.mo", Map.of("carrier", "beta")))
                     .isInstanceOf(JMSSecurityException.class).hasMessageContaining("only for carrier 'alpha'");
-            assertThatThrownBy(() -> send(session, "sluice.mo", Map.of()))
+            assertThatThrownBy(() -> send(session, "sluice.link.report", Map.of()))
                     .isInstanceOf(JMSSecurityException.class);
             assertThatThrownBy(() -> send(session, "sluice.outbox", Map.of("carrier", "alpha")))
                     .isInstanceOf(JMSSecurityException.class);
-            session.createConsumer(session.createQueue("sluice.mt.alpha")).close();
+            assertThatThrownBy(() -> send(session, "sluice.mt.alpha", Map.of("carrier", "alpha")))
+                    .isInstanceOf(JMSSecurityException.class);
+            session.createConsumer(session.createQueue("sluice.link.mt.alpha")).close();
+            session.createConsumer(session.createQueue("sluice.link.report.alpha")).close();
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue("sluice.mt.alpha")))
+                    .isInstanceOf(JMSSecurityException.class);
             assertThatThrownBy(() -> session.createConsumer(session.createQueue("sluice.inbox.alice")))
                     .isInstanceOf(JMSSecurityException.class);
         }

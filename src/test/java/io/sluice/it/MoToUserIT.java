@@ -31,7 +31,7 @@ class MoToUserIT {
         String phone = "+447700900302";
         try (ChatUser bob = ChatUser.overWebSocket(sites, "bob", "bob-pw")) {
             bob.send(phone, "are you there?", "conv-1");
-            bob.awaitStatus("conv-1", "submitted");
+            bob.awaitStatus("conv-1", "processed");
 
             sites.emulatorApi().originateMo(phone, "yes, here");
 

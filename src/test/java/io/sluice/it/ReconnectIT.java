@@ -32,7 +32,7 @@ class ReconnectIT {
         sites.startCore().awaitReady(SluiceSites.STARTUP);
         try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
             alice.send("+447700900501", "after the core came back", "core-1");
-            alice.awaitStatus("core-1", "submitted");
+            alice.awaitStatus("core-1", "processed");
         }
         assertThat(texts(StompToPhoneIT.awaitHandsetCount(sites, "+447700900501", 1)))
                 .containsExactly("alice: after the core came back");
@@ -50,7 +50,7 @@ class ReconnectIT {
                     .until(() -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone)).size() >= 20);
             sites.edge().kill();
             sites.startEdge().awaitReady(SluiceSites.STARTUP);
-            bob.awaitStatus("edge-" + (burst - 1), "submitted");
+            bob.awaitStatus("edge-" + (burst - 1), "processed");
         }
         List<String> texts = texts(StompToPhoneIT.awaitHandsetCount(sites, phone, burst));
         Map<String, Integer> copies = new HashMap<>();
@@ -73,7 +73,7 @@ class ReconnectIT {
             carol.send("+447700900503", "sent while the SMSC was down", "smsc-1");
             carol.awaitStatus("smsc-1", "accepted");
             sites.startEmulator().awaitReady(SluiceSites.STARTUP);
-            carol.awaitStatus("smsc-1", "submitted");
+            carol.awaitStatus("smsc-1", "processed");
         }
         assertThat(texts(StompToPhoneIT.awaitHandsetCount(sites, "+447700900503", 1)))
                 .containsExactly("carol: sent while the SMSC was down");

@@ -26,7 +26,7 @@ class StompToPhoneIT {
             alice.send(phone, "hello over tcp", "tcp-1");
 
             alice.awaitStatus("tcp-1", "accepted");
-            alice.awaitStatus("tcp-1", "submitted");
+            alice.awaitStatus("tcp-1", "processed");
             alice.awaitStatus("tcp-1", "delivered");
         }
         JsonNode inbox = awaitHandsetCount(sites, phone, 1);
@@ -41,7 +41,7 @@ class StompToPhoneIT {
         try (ChatUser bob = ChatUser.overWebSocket(sites, "bob", "bob-pw")) {
             bob.send(phone, "hello over websocket", "ws-1");
 
-            bob.awaitStatus("ws-1", "submitted");
+            bob.awaitStatus("ws-1", "processed");
         }
         JsonNode inbox = awaitHandsetCount(sites, phone, 1);
         assertThat(inbox).hasSize(1);
@@ -58,7 +58,7 @@ class StompToPhoneIT {
             for (int i = 0; i < burst; i++) {
                 carol.send(phones.get(i % phones.size()), "burst " + i, "burst-" + i);
             }
-            carol.awaitStatus("burst-" + (burst - 1), "submitted");
+            carol.awaitStatus("burst-" + (burst - 1), "processed");
         }
         for (String phone : phones) {
             JsonNode inbox = awaitHandsetCount(sites, phone, burst / phones.size());

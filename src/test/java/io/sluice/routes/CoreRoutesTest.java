@@ -17,6 +17,17 @@ import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
 import io.sluice.im.EdgeEventRelay;
 import io.sluice.im.MoRouter;
+import io.sluice.link.CoreLinkEnd;
+import io.sluice.link.LinkMonitor;
+import io.sluice.link.MtOrigin;
+import io.sluice.link.Resync;
+import io.sluice.link.RingHandle;
+import io.sluice.link.RingRegistry;
+import io.sluice.link.SiteLink;
+import io.sluice.ring.Direction;
+import io.sluice.ring.RingStore;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.support.PluginHelper;
@@ -25,22 +36,31 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The core's routes, loaded from the real YAML files in routes/core, against a real in-VM broker. */
+// One Camel context for the class: a stopped context's JMS listeners must not race the next test's.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoreRoutesTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Set<String> USERS = Set.of("alice", "bob");
     private static InVmBroker broker;
+    private CachingConnectionFactory connectionFactory;
+    private RingRegistry rings;
 
     @TempDir
     static Path data;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = new InVmBroker().start("sluice.outbox", "sluice.mo", "sluice.events", "sluice.mt.alpha",
-                "sluice.inbox.alice", "sluice.inbox.bob", "sluice.mo.unroutable", "sluice.dead");
+        broker = new InVmBroker()
+                .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
+                .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
+                .start("sluice.outbox", "sluice.events", "sluice.mt.alpha", "sluice.link.mt.alpha", "sluice.link.mo",
+                        "sluice.link.report", "sluice.link.report.alpha", "sluice.inbox.alice", "sluice.inbox.bob",
+                        "sluice.mo.unroutable", "sluice.dead");
     }
 
     @AfterAll
@@ -51,17 +71,32 @@ class CoreRoutesTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        connectionFactory = new CachingConnectionFactory(broker.connectionFactory());
         ConversationLinks links = new ConversationLinks(data.resolve("links-" + System.nanoTime() + ".properties"));
         CarrierRouter carriers = new CarrierRouter(Map.of("alpha", List.of("+44"), "beta", List.of("+4477")));
-        context.getRegistry().bind("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
+        rings = SiteLink.rings(connectionFactory, Map.of("alpha", 8, "beta", 8));
+        rings.all().forEach(RingHandle::markPositionKnown); // as after the edges' first heart-beats
+        LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
+        context.getRegistry().bind("jms", JmsComponent.jmsComponent(connectionFactory));
         context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS, carriers, links, "7777", 20));
-        context.getRegistry().bind("moRouter", new MoRouter(USERS, links, "7777"));
         context.getRegistry().bind("edgeEventRelay", new EdgeEventRelay(USERS));
-        for (String flow : List.of("chat-dispatch", "mo-ingest", "edge-events")) {
+        context.getRegistry().bind("coreRings", rings);
+        context.getRegistry().bind("mtOrigin", new MtOrigin(rings, Duration.ofSeconds(1), Clock.systemUTC()));
+        context.getRegistry().bind("coreLinkEnd", new CoreLinkEnd(rings, new MoRouter(USERS, links), monitor,
+                new Resync(Duration.ofSeconds(10), Clock.systemUTC()), Set.of("alpha", "beta"), Clock.systemUTC()));
+        for (String flow : List.of("ring-errors", "chat-dispatch", "edge-events", "ring-mt-send", "ring-mo-accept",
+                "link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(context, "file:routes/core/" + flow + ".camel.yaml"));
         }
+        context.addRouteFromTemplate("ring-mt-send-alpha", "ring-mt-send", Map.of("carrier", "alpha"));
         return context;
+    }
+
+    @Override
+    protected void cleanupResources() throws Exception {
+        super.cleanupResources();
+        connectionFactory.destroy();
     }
 
     @Test
@@ -82,16 +117,29 @@ class CoreRoutesTest extends CamelTestSupport {
     void chatToAPhoneGoesToTheLongestPrefixCarrierWithTheSenderNamed() throws Exception {
         broker.send("sluice.outbox", "alice", Map.of("to", "+441632960001", "client_ref", "r2"), "hello");
 
-        Message mt = broker.receive("sluice.mt.alpha", WAIT);
-        assertThat(text(mt)).isEqualTo("alice: hello");
-        assertThat(mt.getStringProperty("to")).isEqualTo("+441632960001");
-        assertThat(mt.getStringProperty("sender")).isEqualTo("alice");
-        assertThat(mt.getStringProperty("source_address")).isEqualTo("7777");
-        assertThat(mt.getStringProperty("_AMQ_DUPL_ID")).isEqualTo(mt.getStringProperty("sluice_id"));
+        // through the carrier's MT ring onto the link, slot-indexed
+        Message data = broker.receive("sluice.link.mt.alpha", WAIT);
+        assertThat(text(data)).isEqualTo("alice: hello");
+        assertThat(data.getStringProperty("to")).isEqualTo("+441632960001");
+        assertThat(data.getStringProperty("sender")).isEqualTo("alice");
+        assertThat(data.getStringProperty("carrier")).isEqualTo("alpha");
+        long sequence = data.getLongProperty("ring_seq");
+        assertThat(data.getIntProperty("ring_slot")).isEqualTo((int) (sequence % 8));
         assertThat(broker.receive("sluice.inbox.alice", WAIT).getStringProperty("status")).isEqualTo("accepted");
+        assertThat(broker.receive("sluice.inbox.alice", WAIT).getStringProperty("status")).isEqualTo("sent");
+
+        // the edge's reports, in any order, advance the ring and reach the sender as statuses
+        report("processed", sequence, Map.of("outcome", "ok", "detail", "Accepted by the SMSC as 42."));
+        report("confirmed", sequence, Map.of());
+        Message processed = broker.receive("sluice.inbox.alice", WAIT);
+        assertThat(processed.getStringProperty("status")).isEqualTo("processed");
+        assertThat(processed.getStringProperty("client_ref")).isEqualTo("r2");
+        assertThat(broker.receive("sluice.inbox.alice", Duration.ofMillis(300))).as("no confirmed after processed").isNull();
+        assertThat(rings.get(Direction.MT, "alpha").ring().slot(sequence)).get()
+                .extracting(io.sluice.ring.Slot::isProcessed).isEqualTo(true);
 
         broker.send("sluice.outbox", "alice", Map.of("to", "+447700900001", "client_ref", "r3"), "to beta");
-        assertThat(broker.receive("sluice.mt.beta", WAIT)).isNotNull();
+        assertThat(broker.receive("sluice.mt.beta", WAIT)).as("longest prefix: beta").isNotNull();
         assertThat(broker.receive("sluice.inbox.alice", WAIT).getStringProperty("status")).isEqualTo("accepted");
     }
 
@@ -119,46 +167,69 @@ class CoreRoutesTest extends CamelTestSupport {
     }
 
     @Test
-    void anMoAddressedToAUserReachesTheirInboxAndLinksTheConversation() throws Exception {
-        broker.send("sluice.mo", "edge-alpha",
-                Map.of("from", "+441632960099", "carrier", "alpha", "sluice_id", "mo-1"), "@bob hi there");
-        Message chat = broker.receive("sluice.inbox.bob", WAIT);
-        assertThat(text(chat)).isEqualTo("hi there");
-        assertThat(chat.getStringProperty("from")).isEqualTo("+441632960099");
+    void moFromTheEdgeIsDeliveredInSequenceOrderAndReportedProcessed() throws Exception {
+        long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
+        sendMo(base + 2, "+441632960099", "and more");     // arrives first: held back
+        assertThat(reportFor(base + 2).getStringProperty("link_kind")).isEqualTo("confirmed");
+        assertThat(broker.receive("sluice.inbox.bob", Duration.ofMillis(300))).isNull();
+        sendMo(base + 1, "+441632960099", "@bob hi there");
 
-        broker.send("sluice.mo", "edge-alpha",
-                Map.of("from", "+441632960099", "carrier", "alpha", "sluice_id", "mo-2"), "and more");
+        Message first = broker.receive("sluice.inbox.bob", WAIT);
+        assertThat(text(first)).isEqualTo("hi there");
+        assertThat(first.getStringProperty("from")).isEqualTo("+441632960099");
         assertThat(text(broker.receive("sluice.inbox.bob", WAIT))).isEqualTo("and more");
-    }
+        assertThat(reportFor(base + 1).getStringProperty("link_kind")).isEqualTo("processed");
+        assertThat(reportFor(base + 2).getStringProperty("link_kind")).isEqualTo("processed");
 
-    @Test
-    void anMoWithoutCarrierIsKeptAsUnroutable() throws Exception {
-        broker.send("sluice.mo", "edge-alpha", Map.of("from", "+441632960098", "sluice_id", "mo-3"), "@alice where from?");
-        Message kept = broker.receive("sluice.mo.unroutable", WAIT);
-        assertThat(text(kept)).isEqualTo("@alice where from?");
-        assertThat(broker.receive("sluice.inbox.alice", Duration.ofMillis(200))).isNull();
+        sendMo(base + 1, "+441632960099", "@bob hi there"); // a replay
+        Message again = reportFor(base + 1);
+        assertThat(again.getStringProperty("link_kind")).isEqualTo("processed");
+        assertThat(broker.receive("sluice.inbox.bob", Duration.ofMillis(300))).as("not delivered twice").isNull();
     }
 
     @Test
     void anMoWithoutConversationIsKeptAndThePhoneGetsAHowToReply() throws Exception {
-        broker.send("sluice.mo", "edge-alpha",
-                Map.of("from", "+441632960097", "carrier", "alpha", "sluice_id", "mo-4"), "hello?");
+        long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
+        sendMo(base + 1, "+441632960097", "hello?");
         assertThat(text(broker.receive("sluice.mo.unroutable", WAIT))).isEqualTo("hello?");
-        Message reply = broker.receive("sluice.mt.alpha", WAIT);
+        Message reply = broker.receive("sluice.link.mt.alpha", WAIT);
         assertThat(reply.getStringProperty("to")).isEqualTo("+441632960097");
         assertThat(text(reply)).contains("@name");
     }
 
     @Test
     void anEdgeEventBecomesAStatusForTheSender() throws Exception {
-        broker.send("sluice.events", "edge-alpha", Map.of("carrier", "alpha", "sender", "alice", "status", "submitted",
+        broker.send("sluice.events", "edge-alpha", Map.of("carrier", "alpha", "sender", "alice", "status", "processed",
                 "sluice_id", "m-1", "client_ref", "r9", "detail", "Accepted by the SMSC as 42."), "x");
         Message status = broker.receive("sluice.inbox.alice", WAIT);
-        assertThat(status.getStringProperty("status")).isEqualTo("submitted");
+        assertThat(status.getStringProperty("status")).isEqualTo("processed");
         assertThat(status.getStringProperty("client_ref")).isEqualTo("r9");
 
         broker.send("sluice.events", "edge-alpha", Map.of("carrier", "alpha", "sender", "alice", "status", "bogus"), "x");
         assertThat(broker.receive("sluice.dead", WAIT).getStringProperty("detail")).contains("bogus");
+    }
+
+    private static void sendMo(long sequence, String phone, String text) throws JMSException {
+        broker.sendTyped("sluice.link.mo", Map.of("ring_seq", sequence, "ring_slot", (int) (sequence % 8),
+                "direction", "mo", "carrier", "alpha", "sluice_id", "mo-" + sequence + phone, "sender", phone,
+                "to", "7777"), text);
+    }
+
+    /** The next report to the edge about this MO sequence (reports about other tests' messages are skipped). */
+    private static Message reportFor(long sequence) throws JMSException {
+        for (Message report = broker.receive("sluice.link.report.alpha", WAIT); report != null;
+             report = broker.receive("sluice.link.report.alpha", WAIT)) {
+            if (report.getLongProperty("ring_seq") == sequence) {
+                return report;
+            }
+        }
+        throw new AssertionError("no report about MO sequence " + sequence);
+    }
+
+    private static void report(String kind, long sequence, Map<String, String> extra) throws JMSException {
+        Map<String, Object> headers = new java.util.HashMap<>(extra);
+        headers.putAll(Map.of("link_kind", kind, "direction", "mt", "carrier", "alpha", "ring_seq", sequence));
+        broker.sendTyped("sluice.link.report", headers, kind);
     }
 
     private static String text(Message message) throws JMSException {

@@ -67,6 +67,17 @@ public final class InVmBroker implements AutoCloseable {
         }
     }
 
+    /** Sends a text message with properties of any JMS type (numbers stay numbers). */
+    public void sendTyped(String queue, Map<String, Object> properties, String text) throws JMSException {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            TextMessage message = session.createTextMessage(text);
+            for (var property : properties.entrySet()) {
+                message.setObjectProperty(property.getKey(), property.getValue());
+            }
+            session.createProducer(session.createQueue(queue)).send(message);
+        }
+    }
+
     /** The next message on a queue, or null if none arrives in time. */
     public Message receive(String queue, Duration timeout) throws JMSException {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

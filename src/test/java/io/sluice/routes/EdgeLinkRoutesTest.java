@@ -1,0 +1,295 @@
+package io.sluice.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import io.sluice.edge.EdgeEvents;
+import io.sluice.edge.MoIntake;
+import io.sluice.edge.ReceiptCorrelator;
+import io.sluice.edge.SmscSubmit;
+import io.sluice.emulator.SmscEmulator;
+import io.sluice.emulator.handset.ReceivedMessage;
+import io.sluice.emulator.util.TestProperties;
+import io.sluice.link.EdgeLinkEnd;
+import io.sluice.link.LinkMonitor;
+import io.sluice.link.Resync;
+import io.sluice.link.RingRegistry;
+import io.sluice.link.SiteLink;
+import io.sluice.ring.Direction;
+import io.sluice.ring.Pointers;
+import io.sluice.ring.RingStore;
+import io.sluice.testsupport.InVmBroker;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.smpp.SmppConstants;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.connection.JmsTransactionManager;
+
+/**
+ * The edge's half of the link (routes/edge: ring-mt-accept, smsc-submit, smsc-errors, smsc-receive,
+ * link-reports) against a real in-VM broker and the SMSC emulator over TCP. The test plays the core:
+ * it sends slot-indexed data and reports, and reads what the edge reports back.
+ */
+// One Camel context for the class: a stopped context's JMS listeners must not race the next test's.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EdgeLinkRoutesTest extends CamelTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int MO_SLOTS = 4;
+    private static InVmBroker broker;
+    private static SmscEmulator smsc;
+    private CachingConnectionFactory connectionFactory;
+    private RingRegistry rings;
+    private ReceiptCorrelator receipts;
+
+    /** Before the Camel context, which the per-class lifecycle creates ahead of {@code @BeforeAll}. */
+    private static synchronized void start() throws Exception {
+        if (broker != null) {
+            return;
+        }
+        broker = new InVmBroker()
+                .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
+                .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
+                .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
+                        "sluice.mt.alpha", "sluice.events", "sluice.dead");
+        smsc = new SmscEmulator(TestProperties.emulator("handshake-time=2ms", "receipt-delay=10ms",
+                "mo-retry-interval=100ms"), Clock.systemUTC());
+        smsc.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        smsc.close();
+        broker.close();
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        try {
+            start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Properties properties = new Properties();
+        properties.put("sluice.edge.carrier", "alpha");
+        properties.put("sluice.edge.smsc.host", "127.0.0.1");
+        properties.put("sluice.edge.smsc.port", String.valueOf(smsc.smppPort()));
+        properties.put("sluice.edge.smsc.system-id", "sluice");
+        properties.put("sluice.edge.smsc.password", "secret");
+        properties.put("sluice.edge.smsc.system-type", "");
+        properties.put("sluice.edge.smsc.enquire-link-interval", "30000");
+        properties.put("sluice.edge.smsc.response-timeout", "5000");
+        properties.put("sluice.edge.smsc.reconnect-delay", "200");
+        return properties;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        connectionFactory = new CachingConnectionFactory(new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0"));
+        rings = SiteLink.rings(connectionFactory, Map.of("alpha", MO_SLOTS));
+        rings.get(Direction.MO, "alpha").markPositionKnown(); // as after the core's first heart-beat
+        receipts = new ReceiptCorrelator(1000);
+        LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
+        EdgeLinkEnd link = new EdgeLinkEnd("alpha", "7777", rings, monitor,
+                new Resync(Duration.ofSeconds(10), Clock.systemUTC()), receipts, Clock.systemUTC());
+        context.getRegistry().bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        context.getRegistry().bind("edgeRings", rings);
+        context.getRegistry().bind("edgeLinkEnd", link);
+        context.getRegistry().bind("smscSubmit", new SmscSubmit(true));
+        context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
+        context.getRegistry().bind("moIntake", new MoIntake(link));
+        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory)));
+        for (String flow : List.of("ring-errors", "smsc-errors", "smsc-receive", "smsc-submit", "ring-mt-accept", "link-reports")) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/edge/" + flow + ".camel.yaml"));
+        }
+        return context;
+    }
+
+    @Override
+    protected void cleanupResources() throws Exception {
+        super.cleanupResources();
+        connectionFactory.destroy();
+    }
+
+    @Test
+    void mtFromTheCoreIsConfirmedSubmittedInSequenceOrderAndReportedProcessed() throws Exception {
+        String phone = "+447700900601";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        // 2 arrives before 1: the mirror holds it back so the SMSC still gets them in order
+        for (long sequence : new long[] {2, 1, 3, 4}) {
+            sendMt(base + sequence, phone, "text " + sequence);
+        }
+
+        await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() >= 4);
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text)
+                .containsExactly("text 1", "text 2", "text 3", "text 4");
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::from).containsOnly("7777");
+        Map<String, List<Long>> reports = reportsUntil(base, 4);
+        assertThat(reports.get("confirmed")).containsExactlyInAnyOrder(base + 1, base + 2, base + 3, base + 4);
+        assertThat(reports.get("processed")).containsExactly(base + 1, base + 2, base + 3, base + 4);
+        long end = base + 4;
+        assertThat(rings.get(Direction.MT, "alpha").pointers()).isEqualTo(new Pointers(end, end, end, end));
+        assertThat(smsc.stats().violations()).isZero();
+
+        // the core sending again (replay after an outage) is confirmed again, not submitted twice
+        sendMt(base + 3, phone, "text 3");
+        assertThat(nextReportOfKind("processed", base + 3).getStringProperty("link_kind")).isEqualTo("processed");
+        assertThat(smsc.handset(phone).messages()).hasSize(4);
+    }
+
+    @Test
+    void aRefusalForGoodIsReportedProcessedWithTheFailure() throws Exception {
+        String phone = "+447700900602";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        sendMt(base + 1, phone, "#REJECT this");
+        sendMt(base + 2, phone, "after the refusal");
+
+        Message failed = nextReportOfKind("processed", base + 1);
+        assertThat(failed.getStringProperty("outcome")).isEqualTo("failed");
+        assertThat(failed.getStringProperty("reason")).isEqualTo("SMSC_REJECTED");
+        assertThat(failed.getStringProperty("detail")).contains("ESME_RINVDSTADR");
+        assertThat(nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
+    }
+
+    @Test
+    void moGoesIntoTheRingAndAFullRingMakesTheSmscRetryUntilTheCoreHasProcessedIt() throws Exception {
+        String phone = "+447700900603";
+        for (int i = 0; i < MO_SLOTS + 2; i++) {
+            smsc.originateMo(phone, null, "mo " + i);
+        }
+        List<Message> first = new ArrayList<>();
+        for (int i = 0; i < MO_SLOTS; i++) {
+            first.add(broker.receive("sluice.link.mo", WAIT));
+        }
+        assertThat(first).extracting(message -> message.getLongProperty("ring_seq")).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(broker.receive("sluice.link.mo", Duration.ofMillis(500))).as("the ring is full").isNull();
+        assertThat(smsc.stats().deliverRetries()).isPositive();
+
+        for (long sequence = 1; sequence <= MO_SLOTS; sequence++) {
+            broker.sendTyped("sluice.link.report.alpha", Map.of("link_kind", "processed", "direction", "mo",
+                    "carrier", "alpha", "ring_seq", sequence), "processed");
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            rest.add(((jakarta.jms.TextMessage) broker.receive("sluice.link.mo", WAIT)).getText());
+        }
+        assertThat(rest).containsExactly("mo 4", "mo 5");
+        await().atMost(WAIT).until(() -> rings.get(Direction.MO, "alpha").pointers().lastProcessed() == MO_SLOTS);
+    }
+
+    @Test
+    void aReceiptBecomesADeliveredEventForTheOriginalSender() throws Exception {
+        receipts.remember("smsc-7", new ReceiptCorrelator.Submitted("m-7", "alice", "ref-7"));
+        template.sendBodyAndHeaders("direct:smsc-receive", "", Map.of(
+                SmppConstants.MESSAGE_TYPE, "DeliveryReceipt",
+                SmppConstants.ID, "smsc-7",
+                SmppConstants.FINAL_STATUS, DeliveryReceiptState.DELIVRD));
+
+        Message event = eventAbout("m-7");
+        assertThat(event.getStringProperty("status")).isEqualTo("delivered");
+        assertThat(event.getStringProperty("sender")).isEqualTo("alice");
+        assertThat(event.getStringProperty("client_ref")).isEqualTo("ref-7");
+        assertThat(event.getStringProperty("sluice_id")).isEqualTo("m-7");
+    }
+
+    @Test
+    void anUndeliverableReceiptBecomesAFailedEvent() throws Exception {
+        receipts.remember("smsc-8", new ReceiptCorrelator.Submitted("m-8", "bob", null));
+        template.sendBodyAndHeaders("direct:smsc-receive", "", Map.of(
+                SmppConstants.MESSAGE_TYPE, "DeliveryReceipt",
+                SmppConstants.ID, "smsc-8",
+                SmppConstants.FINAL_STATUS, DeliveryReceiptState.UNDELIV,
+                SmppConstants.ERROR, "001"));
+
+        Message event = eventAbout("m-8");
+        assertThat(event.getStringProperty("status")).isEqualTo("failed");
+        assertThat(event.getStringProperty("reason")).isEqualTo("UNDELIVERABLE");
+        assertThat(event.getStringProperty("detail")).contains("UNDELIV");
+    }
+
+    @Test
+    void anUndecodableDeliverSmIsKeptOnTheDeadLetterQueueNotLost() throws Exception {
+        template.sendBodyAndHeaders("direct:smsc-receive", "6e6f", Map.of(
+                SmppConstants.MESSAGE_TYPE, "Malformed",
+                "SluiceDecodeError", "not a receipt",
+                SmppConstants.SOURCE_ADDR, "447700900123"));
+
+        Message kept = broker.receive("sluice.dead", WAIT);
+        assertThat(((jakarta.jms.TextMessage) kept).getText()).isEqualTo("6e6f");
+        assertThat(kept.getStringProperty("detail")).isEqualTo("MALFORMED_DELIVER_SM: not a receipt");
+    }
+
+    /** The receipt event about one message (the emulator's receipts for other tests' messages are skipped). */
+    private static Message eventAbout(String sluiceId) throws JMSException {
+        for (Message event = broker.receive("sluice.events", WAIT); event != null; event = broker.receive("sluice.events", WAIT)) {
+            if (sluiceId.equals(event.getStringProperty("sluice_id"))) {
+                return event;
+            }
+        }
+        throw new AssertionError("no event about " + sluiceId);
+    }
+
+    private static void sendMt(long sequence, String phone, String text) throws JMSException {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("ring_seq", sequence);
+        headers.put("ring_slot", (int) (sequence % MO_SLOTS));
+        headers.put("direction", "mt");
+        headers.put("carrier", "alpha");
+        headers.put("sluice_id", "m" + sequence + "-" + phone);
+        headers.put("sender", "alice");
+        headers.put("to", phone);
+        broker.sendTyped("sluice.link.mt.alpha", headers, text);
+    }
+
+    private static Message nextReport() throws JMSException {
+        Message report = broker.receive("sluice.link.report", WAIT);
+        assertThat(report).as("a report from the edge").isNotNull();
+        return report;
+    }
+
+    private static Message nextReportOfKind(String kind, long sequence) throws JMSException {
+        for (int i = 0; i < 50; i++) {
+            Message report = nextReport();
+            if (kind.equals(report.getStringProperty("link_kind")) && report.getLongProperty("ring_seq") == sequence) {
+                return report;
+            }
+        }
+        throw new AssertionError("no " + kind + " report for " + sequence);
+    }
+
+    /** Reports above {@code base} until {@code processed} are processed ones; by kind, in arrival order. */
+    private static Map<String, List<Long>> reportsUntil(long base, int processed) throws JMSException {
+        Map<String, List<Long>> byKind = new HashMap<>();
+        while (byKind.getOrDefault("processed", List.of()).size() < processed) {
+            Message report = nextReport();
+            if (report.getLongProperty("ring_seq") <= base || report.getStringProperty("link_kind") == null) {
+                continue;
+            }
+            byKind.computeIfAbsent(report.getStringProperty("link_kind"), kind -> new ArrayList<>())
+                    .add(report.getLongProperty("ring_seq"));
+        }
+        return byKind;
+    }
+}
