@@ -88,8 +88,9 @@ final class LinkConditions {
 
     private static Duration notNegative(Duration duration, String name) {
         Objects.requireNonNull(duration, name);
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative: " + duration);
+        if (duration.isNegative() || duration.compareTo(WanSimulator.MAX_DELAY) > 0) {
+            throw new IllegalArgumentException(
+                    name + " must be between 0 and " + WanSimulator.MAX_DELAY.toMinutes() + " minutes: " + duration);
         }
         return duration;
     }

@@ -43,8 +43,12 @@ public record WanProperties(
         return new WanProperties("127.0.0.1", 0, targetHost, targetPort, Duration.ZERO, Duration.ZERO, 0, null);
     }
 
-    @AssertTrue(message = "one-way-latency and jitter must not be negative")
-    public boolean isDelaysNotNegative() {
-        return (oneWayLatency == null || !oneWayLatency.isNegative()) && (jitter == null || !jitter.isNegative());
+    @AssertTrue(message = "one-way-latency and jitter must be between 0 and 1 hour")
+    public boolean isDelaysInRange() {
+        return isInRange(oneWayLatency) && isInRange(jitter);
+    }
+
+    private static boolean isInRange(Duration delay) {
+        return delay == null || (!delay.isNegative() && delay.compareTo(WanSimulator.MAX_DELAY) <= 0);
     }
 }

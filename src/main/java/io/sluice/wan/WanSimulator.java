@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WanSimulator implements AutoCloseable {
 
+    /** Longest latency or jitter: beyond it the path is not slow but gone (use a black hole). */
+    public static final Duration MAX_DELAY = Duration.ofHours(1);
+    /** Longest timed black hole; an indefinite one is {@code blackHole(true)}. */
+    public static final Duration MAX_TIMED_BLACK_HOLE = Duration.ofDays(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(WanSimulator.class);
     /** Pending connections the kernel keeps before accept(); a few edges at most dial in. */
     private static final int ACCEPT_BACKLOG = 50;
@@ -138,10 +143,11 @@ public final class WanSimulator implements AutoCloseable {
         }
     }
 
-    /** A black hole that ends by itself after {@code duration}. */
+    /** A black hole that ends by itself after {@code duration} (at most {@link #MAX_TIMED_BLACK_HOLE}). */
     public void blackHoleFor(Duration duration) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("a black hole lasts a positive time: " + duration);
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_TIMED_BLACK_HOLE) > 0) {
+            throw new IllegalArgumentException("a timed black hole lasts more than 0 and at most "
+                    + MAX_TIMED_BLACK_HOLE.toHours() + " hours: " + duration);
         }
         synchronized (lock) {
             cancelPendingRestore();

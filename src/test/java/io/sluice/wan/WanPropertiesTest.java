@@ -52,8 +52,9 @@ class WanPropertiesTest {
 
     @Test
     void negativeDelaysBandwidthAndPortsAreRefused() {
-        assertThat(violations(bind("one-way-latency=-1ms"))).contains("delaysNotNegative");
-        assertThat(violations(bind("jitter=-5ms"))).contains("delaysNotNegative");
+        assertThat(violations(bind("one-way-latency=-1ms"))).contains("delaysInRange");
+        assertThat(violations(bind("jitter=-5ms"))).contains("delaysInRange");
+        assertThat(violations(bind("one-way-latency=2h"))).contains("delaysInRange");
         assertThat(violations(bind("bandwidth-bytes-per-second=-1"))).contains("bandwidthBytesPerSecond");
         assertThat(violations(bind("target-port=0"))).contains("targetPort");
         assertThat(violations(bind("listen-port=65536"))).contains("listenPort");
