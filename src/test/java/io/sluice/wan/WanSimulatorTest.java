@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
+import io.sluice.wan.util.EchoServer;
+import io.sluice.wan.util.WanClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.sluice.wan;
+package io.sluice.wan.util;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,27 +8,27 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /** A client socket through the simulator, with reads bounded in time so no test can hang. */
-final class WanClient implements AutoCloseable {
+public final class WanClient implements AutoCloseable {
 
     /** Longest a read may wait in any test; a correct simulator answers far sooner. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     /** How a connection ended, as the client saw it. */
-    enum Ending { EOF, RESET }
+    public enum Ending { EOF, RESET }
 
     private final Socket socket;
 
-    WanClient(int port) throws IOException {
+    public WanClient(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         socket.getOutputStream().write(bytes);
     }
 
-    byte[] receive(int length) throws IOException {
+    public byte[] receive(int length) throws IOException {
         byte[] bytes = socket.getInputStream().readNBytes(length);
         if (bytes.length < length) {
             throw new IOException("stream ended after " + bytes.length + " of " + length + " bytes");
@@ -37,19 +37,19 @@ final class WanClient implements AutoCloseable {
     }
 
     /** One byte there and back; returns the round trip. */
-    Duration roundTrip() throws IOException {
+    public Duration roundTrip() throws IOException {
         long start = System.nanoTime();
         send(new byte[] {42});
         receive(1);
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    void shutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
 
     /** Reads until the connection ends; fails if it does not end within the read timeout. */
-    Ending awaitEnd() throws IOException {
+    public Ending awaitEnd() throws IOException {
         try {
             while (socket.getInputStream().read() >= 0) {
                 // drain what was still on its way

@@ -1,4 +1,4 @@
-package io.sluice.wan;
+package io.sluice.wan.util;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The far end for simulator tests: on 127.0.0.1, a free port, it echoes every byte back and counts
  * connections, bytes, and how each connection ended (end of stream or reset).
  */
-final class EchoServer implements AutoCloseable {
+public final class EchoServer implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 8192;
 
@@ -27,30 +27,30 @@ final class EchoServer implements AutoCloseable {
     private final AtomicInteger endedByEof = new AtomicInteger();
     private final AtomicInteger endedByReset = new AtomicInteger();
 
-    EchoServer() throws IOException {
+    public EchoServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "echo-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
-    long received() {
+    public long received() {
         return received.get();
     }
 
-    int endedByEof() {
+    public int endedByEof() {
         return endedByEof.get();
     }
 
-    int endedByReset() {
+    public int endedByReset() {
         return endedByReset.get();
     }
 
