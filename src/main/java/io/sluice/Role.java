@@ -15,7 +15,14 @@ public enum Role {
     /** Supervises a core, an edge and an emulator as child processes. */
     DEMO("demo"),
     /** Command line: asks a running emulator to originate one mobile-originated SMS. */
-    MO("mo");
+    MO("mo"),
+    /**
+     * A TCP proxy that simulates a long, unstable internet path (latency, jitter, bandwidth cap,
+     * resets, black holes) between an edge and the core; see {@code docs/wan-simulator.md}.
+     */
+    WAN("wan"),
+    /** Command line: reads or changes the conditions of a running WAN simulator over its REST API. */
+    WAN_CTL("wan-ctl");
 
     private final String profile;
 
