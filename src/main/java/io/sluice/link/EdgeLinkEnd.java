@@ -72,6 +72,7 @@ public final class EdgeLinkEnd {
         List<?> ids = message.getHeader(org.apache.camel.component.smpp.SmppConstants.ID, List.class);
         String smscId = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
         long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
+        LOG.debug("SMSC accepted MT sequence {} as {}", sequence, smscId);
         processSubmitted(ring(exchange, Direction.MT), sequence).ifPresent(slot -> {
             if (smscId != null) {
                 receipts.remember(smscId, new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(),
@@ -165,6 +166,7 @@ public final class EdgeLinkEnd {
     /** MT slots now next in sequence go to the stop-and-wait SMSC route, in order. */
     private void feed(List<Slot> inOrder, Outgoing out) {
         for (Slot slot : inOrder) {
+            LOG.debug("feeding MT sequence {} to the SMSC route", slot.sequence());
             Payload payload = slot.payload();
             Message mt = out.to(Destinations.mtQueueOf(carrier), payload.text());
             mt.setHeader(LinkHeaders.SEQUENCE, slot.sequence());

@@ -80,6 +80,31 @@ final class ChatUser implements AutoCloseable {
                 && status.equals(frame.header("status")), "status " + status + " for " + clientRef);
     }
 
+    /** Waits until {@code count} chat messages have arrived in all; returns them in arrival order. */
+    List<StompFrame> awaitChats(int count, Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (chats().size() < count && System.nanoTime() < deadline) {
+            stomp.nextMessage(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))).ifPresent(seen::add);
+        }
+        return chats();
+    }
+
+    /** Reads what has arrived so far without waiting longer than {@code within}. */
+    void drain(Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            var next = stomp.nextMessage(Duration.ofMillis(50));
+            if (next.isEmpty()) {
+                return;
+            }
+            seen.add(next.get());
+        }
+    }
+
+    List<StompFrame> chats() {
+        return seen.stream().filter(frame -> "chat".equals(frame.header("type"))).toList();
+    }
+
     StompFrame awaitChat(Predicate<StompFrame> wanted, String what) throws IOException {
         return await(frame -> "chat".equals(frame.header("type")) && wanted.test(frame), what);
     }

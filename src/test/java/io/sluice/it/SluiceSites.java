@@ -9,6 +9,8 @@ import java.util.List;
 
 import io.sluice.Role;
 import io.sluice.demo.RoleProcess;
+import io.sluice.wan.WanProperties;
+import io.sluice.wan.WanSimulator;
 
 /**
  * A whole Sluice installation for integration tests: SMSC emulator, core and one edge, each a
@@ -27,6 +29,8 @@ final class SluiceSites implements AutoCloseable {
     final Path dataDir;
 
     private final String classPath;
+    /** Between the edge and the core when set (see {@link #withWan}). */
+    private WanSimulator wan;
     private RoleProcess emulator;
     private RoleProcess core;
     private RoleProcess edge;
@@ -36,6 +40,25 @@ final class SluiceSites implements AutoCloseable {
         Files.createDirectories(dataDir);
         // Failsafe puts the application and its dependencies on this path; RoleProcess drops test classes.
         this.classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /**
+     * Puts a WAN simulator (in this JVM) on the core↔edge link: the edge dials it, it forwards to the
+     * core's edge port.
+     */
+    SluiceSites withWan(Duration oneWayLatency, Duration jitter) throws IOException {
+        wan = new WanSimulator(new WanProperties("127.0.0.1", 0, "127.0.0.1", edgeLinkPort, oneWayLatency, jitter, 0, 42L));
+        wan.start();
+        return this;
+    }
+
+    WanSimulator wan() {
+        return wan;
+    }
+
+    /** Where the edge dials: the WAN simulator if there is one, else the core. */
+    private int edgeDialPort() {
+        return wan == null ? edgeLinkPort : wan.port();
     }
 
     SluiceSites start() throws Exception {
@@ -64,7 +87,7 @@ final class SluiceSites implements AutoCloseable {
 
     RoleProcess startEdge() throws IOException {
         edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(
-                "--sluice.edge.core-uri=tcp://127.0.0.1:" + edgeLinkPort,
+                "--sluice.edge.core-uri=tcp://127.0.0.1:" + edgeDialPort(),
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.port=" + smppPort), log("edge"), classPath);
         return edge;
@@ -91,11 +114,17 @@ final class SluiceSites implements AutoCloseable {
         all.add("--sluice.data-dir=" + dataDir);
         all.add("--logging.level.root=WARN");
         all.add("--logging.level.io.sluice=INFO");
+        all.add("--logging.level.io.sluice.link=DEBUG"); // ring transitions, for post-mortems of failed runs
         return all;
     }
 
     private Path log(String role) {
         return dataDir.resolve("logs").resolve(role + ".log");
+    }
+
+    /** The site's own data directory (the edge's, to wipe it). */
+    Path dataDirOf(String role) {
+        return dataDir.resolve(role);
     }
 
     @Override
@@ -104,6 +133,9 @@ final class SluiceSites implements AutoCloseable {
             if (site != null) {
                 site.close();
             }
+        }
+        if (wan != null) {
+            wan.close();
         }
     }
 }

@@ -1,0 +1,58 @@
+package io.sluice.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A core's or an edge's ring and link REST API ({@code /api/rings}, {@code /api/link}). */
+final class SiteApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    SiteApi(int httpPort) {
+        this.base = "http://127.0.0.1:" + httpPort;
+    }
+
+    JsonNode rings() {
+        return get("/api/rings");
+    }
+
+    JsonNode link() {
+        return get("/api/link");
+    }
+
+    /** Whether every ring here is empty with its four pointers equal. */
+    boolean ringsSettled() {
+        for (JsonNode ring : rings()) {
+            JsonNode p = ring.path("pointers");
+            long retrieved = p.path("lastRetrieved").asLong();
+            if (ring.path("occupancy").asInt() != 0 || p.path("lastSent").asLong() != retrieved
+                    || p.path("lastConfirmed").asLong() != retrieved || p.path("lastProcessed").asLong() != retrieved) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
