@@ -1,12 +1,14 @@
 package io.sluice.broker;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * The JMS connection factory this process's Camel routes use on their own site broker. One instance
  * serves consumers and producers, so a transacted route's sends join the consumer's local
- * transaction (Spring exposes the listener session to the producer's JmsTemplate).
+ * transaction (Spring exposes the listener session to every JmsTemplate on the same factory).
+ * Deliberately not a caching factory: each listener owns its connection and session outright, so
+ * no other thread can ever commit on a session that holds a stop-and-wait consumer's unacknowledged
+ * message (a lost MT after kill -9 was traced to sharing through Spring's session cache).
  */
 public final class InVmConnectionFactory {
 
@@ -22,13 +24,8 @@ public final class InVmConnectionFactory {
      * @param consumerWindowSize Artemis consumer buffer in bytes; 0 means a consumer holds no message
      *                           beyond the one it is processing (prefetch of one, for stop-and-wait)
      */
-    public static CachingConnectionFactory create(SystemCredentials credentials, int consumerWindowSize) {
-        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(
+    public static ActiveMQConnectionFactory create(SystemCredentials credentials, int consumerWindowSize) {
+        return new ActiveMQConnectionFactory(
                 "vm://0?consumerWindowSize=" + consumerWindowSize, credentials.login(), credentials.password());
-        CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
-        caching.setSessionCacheSize(10);
-        caching.setCacheConsumers(false);
-        caching.setReconnectOnException(true);
-        return caching;
     }
 }

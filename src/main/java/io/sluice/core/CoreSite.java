@@ -38,7 +38,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jms.connection.CachingConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** The core site: its broker, the JMS wiring of its routes, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
@@ -68,14 +68,14 @@ public class CoreSite {
         return new SiteBroker(configuration, security, queues).start();
     }
 
-    @Bean(destroyMethod = "destroy")
+    @Bean(destroyMethod = "close")
     @DependsOn("coreBroker")
-    CachingConnectionFactory coreConnectionFactory(SystemCredentials system) {
+    ActiveMQConnectionFactory coreConnectionFactory(SystemCredentials system) {
         return InVmConnectionFactory.create(system, InVmConnectionFactory.DEFAULT_WINDOW_BYTES);
     }
 
     @Bean("jms")
-    JmsComponent jms(CachingConnectionFactory coreConnectionFactory) {
+    JmsComponent jms(ActiveMQConnectionFactory coreConnectionFactory) {
         return CamelJms.component(coreConnectionFactory);
     }
 
@@ -103,7 +103,7 @@ public class CoreSite {
     }
 
     @Bean
-    RingRegistry coreRings(CachingConnectionFactory coreConnectionFactory, CoreProperties core) {
+    RingRegistry coreRings(ActiveMQConnectionFactory coreConnectionFactory, CoreProperties core) {
         Map<String, Integer> capacities = new TreeMap<>();
         core.carriers().forEach((name, carrier) -> capacities.put(name, carrier.ringSlots()));
         return SiteLink.rings(coreConnectionFactory, capacities);

@@ -31,7 +31,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jms.connection.CachingConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** An edge site: its broker (which dials the core), the JMS wiring, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
@@ -60,14 +60,14 @@ public class EdgeSite {
      * consumerWindowSize=0): the SMSC route takes the next MT only after the current one's
      * transaction committed, i.e. after submit_sm_resp.
      */
-    @Bean(destroyMethod = "destroy")
+    @Bean(destroyMethod = "close")
     @DependsOn("edgeBroker")
-    CachingConnectionFactory edgeConnectionFactory(SystemCredentials system) {
+    ActiveMQConnectionFactory edgeConnectionFactory(SystemCredentials system) {
         return InVmConnectionFactory.create(system, InVmConnectionFactory.PREFETCH_ONE);
     }
 
     @Bean("jms")
-    JmsComponent jms(CachingConnectionFactory edgeConnectionFactory) {
+    JmsComponent jms(ActiveMQConnectionFactory edgeConnectionFactory) {
         return CamelJms.component(edgeConnectionFactory);
     }
 
@@ -77,7 +77,7 @@ public class EdgeSite {
     }
 
     @Bean
-    RingRegistry edgeRings(CachingConnectionFactory edgeConnectionFactory, EdgeProperties edge) {
+    RingRegistry edgeRings(ActiveMQConnectionFactory edgeConnectionFactory, EdgeProperties edge) {
         return SiteLink.rings(edgeConnectionFactory, Map.of(edge.carrier(), edge.ringSlots()));
     }
 
@@ -96,7 +96,7 @@ public class EdgeSite {
 
     /** Local transactions for routes that do not start from a JMS consumer (the SMSC's deliver_sm). */
     @Bean
-    JmsTransactionManager edgeTransactionManager(CachingConnectionFactory edgeConnectionFactory) {
+    JmsTransactionManager edgeTransactionManager(ActiveMQConnectionFactory edgeConnectionFactory) {
         return new JmsTransactionManager(edgeConnectionFactory);
     }
 

@@ -11,7 +11,7 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
-import org.springframework.jms.connection.CachingConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
 /** Wiring shared by both ends of the link: ring stores, their queues, per-carrier route templates. */
@@ -32,7 +32,7 @@ public final class SiteLink {
     }
 
     /** Rings of these carriers (capacity each), stored through the site's route connection factory. */
-    public static RingRegistry rings(CachingConnectionFactory connectionFactory, Map<String, Integer> capacities) {
+    public static RingRegistry rings(ConnectionFactory connectionFactory, Map<String, Integer> capacities) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setSessionTransacted(true); // joins a route's transaction when there is one, commits itself otherwise
         return new RingRegistry(jms, capacities);

@@ -26,15 +26,14 @@ import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.ring.Direction;
 import io.sluice.ring.RingStore;
-import org.springframework.jms.connection.CachingConnectionFactory;
 import java.time.Clock;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
+import io.sluice.broker.CamelJms;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,14 +46,17 @@ class CoreRoutesTest extends CamelTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Set<String> USERS = Set.of("alice", "bob");
     private static InVmBroker broker;
-    private CachingConnectionFactory connectionFactory;
+    private static ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
 
     @TempDir
     static Path data;
 
-    @BeforeAll
-    static void startBroker() throws Exception {
+    /** Before the Camel context, which the per-class lifecycle creates ahead of {@code @BeforeAll}. */
+    private static synchronized void startBroker() throws Exception {
+        if (broker != null) {
+            return;
+        }
         broker = new InVmBroker()
                 .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
                 .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
@@ -65,19 +67,21 @@ class CoreRoutesTest extends CamelTestSupport {
 
     @AfterAll
     static void stopBroker() throws Exception {
+        connectionFactory.close();
         broker.close();
     }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
+        startBroker();
         CamelContext context = super.createCamelContext();
-        connectionFactory = new CachingConnectionFactory(broker.connectionFactory());
+        connectionFactory = new ActiveMQConnectionFactory("vm://0");
         ConversationLinks links = new ConversationLinks(data.resolve("links-" + System.nanoTime() + ".properties"));
         CarrierRouter carriers = new CarrierRouter(Map.of("alpha", List.of("+44"), "beta", List.of("+4477")));
         rings = SiteLink.rings(connectionFactory, Map.of("alpha", 8, "beta", 8));
         rings.all().forEach(RingHandle::markPositionKnown); // as after the edges' first heart-beats
         LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
-        context.getRegistry().bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
         context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS, carriers, links, "7777", 20));
         context.getRegistry().bind("edgeEventRelay", new EdgeEventRelay(USERS));
         context.getRegistry().bind("coreRings", rings);
@@ -91,12 +95,6 @@ class CoreRoutesTest extends CamelTestSupport {
         }
         context.addRouteFromTemplate("ring-mt-send-alpha", "ring-mt-send", Map.of("carrier", "alpha"));
         return context;
-    }
-
-    @Override
-    protected void cleanupResources() throws Exception {
-        super.cleanupResources();
-        connectionFactory.destroy();
     }
 
     @Test

@@ -31,7 +31,7 @@ import io.sluice.ring.RingStore;
 import io.sluice.testsupport.InVmBroker;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
+import io.sluice.broker.CamelJms;
 import org.apache.camel.component.smpp.SmppConstants;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.PluginHelper;
@@ -41,7 +41,6 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
@@ -57,7 +56,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     private static final int MO_SLOTS = 4;
     private static InVmBroker broker;
     private static SmscEmulator smsc;
-    private CachingConnectionFactory connectionFactory;
+    private static ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
     private ReceiptCorrelator receipts;
 
@@ -78,6 +77,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
 
     @AfterAll
     static void stop() throws Exception {
+        connectionFactory.close();
         smsc.close();
         broker.close();
     }
@@ -105,14 +105,14 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        connectionFactory = new CachingConnectionFactory(new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0"));
+        connectionFactory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
         rings = SiteLink.rings(connectionFactory, Map.of("alpha", MO_SLOTS));
         rings.get(Direction.MO, "alpha").markPositionKnown(); // as after the core's first heart-beat
         receipts = new ReceiptCorrelator(1000);
         LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
         EdgeLinkEnd link = new EdgeLinkEnd("alpha", "7777", rings, monitor,
                 new Resync(Duration.ofSeconds(10), Clock.systemUTC()), receipts, Clock.systemUTC());
-        context.getRegistry().bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true));
@@ -124,12 +124,6 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
                     ResourceHelper.resolveMandatoryResource(context, "file:routes/edge/" + flow + ".camel.yaml"));
         }
         return context;
-    }
-
-    @Override
-    protected void cleanupResources() throws Exception {
-        super.cleanupResources();
-        connectionFactory.destroy();
     }
 
     @Test
