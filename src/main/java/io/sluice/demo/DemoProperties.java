@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param stompPort        STOMP (TCP and WebSocket) of the core
  * @param edgeLinkPort     where the edge dials the core
  * @param smppPort         the emulator's SMPP port
+ * @param wanHttpPort      REST API of the WAN simulator between edge and core
+ * @param wanPort          where the edge dials the WAN simulator (which forwards to edgeLinkPort)
+ * @param wanOneWayLatency delay the WAN simulator adds in each direction
  * @param startupTimeout   how long each site may take to become ready
  */
 @Validated
@@ -28,5 +31,8 @@ public record DemoProperties(
         @Min(1) @Max(65535) int stompPort,
         @Min(1) @Max(65535) int edgeLinkPort,
         @Min(1) @Max(65535) int smppPort,
+        @Min(1) @Max(65535) int wanHttpPort,
+        @Min(1) @Max(65535) int wanPort,
+        @NotNull Duration wanOneWayLatency,
         @NotNull Duration startupTimeout) {
 }

@@ -44,9 +44,16 @@ class DemoSupervisor implements ApplicationRunner {
                 "--sluice.emulator.smpp-port=" + demo.smppPort());
         start(Role.CORE, demo.coreHttpPort(), classPath, common,
                 "--sluice.core.stomp-port=" + demo.stompPort(),
-                "--sluice.core.edge-port=" + demo.edgeLinkPort());
+                "--sluice.core.edge-port=" + demo.edgeLinkPort(),
+                "--sluice.demo.wan-url=http://localhost:" + demo.wanHttpPort(),
+                "--sluice.demo.edge-url=http://localhost:" + demo.edgeHttpPort());
+        // The internet between the carrier's edge and the core, with its latency (and cuts on demand).
+        start(Role.WAN, demo.wanHttpPort(), classPath, common,
+                "--sluice.wan.listen-port=" + demo.wanPort(),
+                "--sluice.wan.target-port=" + demo.edgeLinkPort(),
+                "--sluice.wan.one-way-latency=" + demo.wanOneWayLatency().toMillis() + "ms");
         start(Role.EDGE, demo.edgeHttpPort(), classPath, common,
-                "--sluice.edge.core-uri=tcp://localhost:" + demo.edgeLinkPort(),
+                "--sluice.edge.core-uri=tcp://localhost:" + demo.wanPort(),
                 "--sluice.edge.smsc.port=" + demo.smppPort());
         for (RoleProcess child : children) {
             child.awaitReady(demo.startupTimeout());
@@ -70,7 +77,9 @@ class DemoSupervisor implements ApplicationRunner {
                 "",
                 "  Sluice demo is running. Stop it with Ctrl-C.",
                 "",
-                "  Web chat (log in as alice/alice-pw, bob/bob-pw or carol/carol-pw):",
+                "  Web chat (log in as alice/alice-pw, bob/bob-pw or carol/carol-pw; the Link panel",
+                "  shows both rings live and cuts or restores the simulated WAN, "
+                        + demo.wanOneWayLatency().toMillis() + " ms each way):",
                 "      http://localhost:" + demo.coreHttpPort() + "/",
                 "  Simulated phones (SMSC emulator):",
                 "      http://localhost:" + demo.emulatorHttpPort() + "/",
@@ -78,6 +87,8 @@ class DemoSupervisor implements ApplicationRunner {
                 "      http://localhost:" + demo.coreHttpPort() + "/actuator/hawtio/",
                 "  Hawtio console of the edge:",
                 "      http://localhost:" + demo.edgeHttpPort() + "/actuator/hawtio/",
+                "  WAN simulator between edge and core (REST; or --sluice.role=wan-ctl):",
+                "      http://localhost:" + demo.wanHttpPort() + "/api/wan",
                 "  STOMP for your own clients: tcp://localhost:" + demo.stompPort()
                         + " and ws://localhost:" + demo.stompPort(),
                 "  Logs: " + dataDir.resolve("logs").toAbsolutePath(),

@@ -13,7 +13,8 @@ import io.sluice.ring.Slot;
 /**
  * The origin's half of the synchronisation procedure (seed, Figure 3): after an extended
  * interruption, resend Last Confirmed..Last Sent; if the mirror shows it lost its store (its Last
- * Retrieved is behind what it had confirmed), tell it the floor and resend everything unprocessed.
+ * Confirmed is behind what it had confirmed to this end), tell it the floor and resend everything
+ * unprocessed.
  * Also the other way round: an origin that lost its store adopts the mirror's position, so it never
  * reuses a sequence number.
  */
@@ -45,7 +46,9 @@ public final class Resync {
             return;
         }
         origin.markPositionKnown();
-        if (mirror.lastRetrieved() < mine.lastConfirmed() && rebuildDue(origin.name(), reconnected)) {
+        // The mirror's contiguous confirmed prefix can never be behind what it confirmed to us, unless
+        // it lost its store (newer messages may have reached it since, so Last Retrieved proves nothing).
+        if (mirror.lastConfirmed() < mine.lastConfirmed() && rebuildDue(origin.name(), reconnected)) {
             rebuild.send(mine.lastProcessed());
             send(origin.ring().rebuildWindow(), resend);
             link.rebuilt();

@@ -19,31 +19,31 @@ import org.springframework.web.bind.annotation.RestController;
 /** The rings and links of this site, live, as JSON ({@code GET /api/rings}, {@code GET /api/link}). */
 @RestController
 @Profile({"core", "edge"})
-class RingController {
+public class RingController {
 
     private final ObjectProvider<RingRegistry> rings;
     private final ObjectProvider<LinkMonitor> monitor;
 
-    RingController(ObjectProvider<RingRegistry> rings, ObjectProvider<LinkMonitor> monitor) {
+    public RingController(ObjectProvider<RingRegistry> rings, ObjectProvider<LinkMonitor> monitor) {
         this.rings = rings;
         this.monitor = monitor;
     }
 
     /** One ring as JSON: pointers, occupancy and (with {@code slots=true}) every used slot. */
-    record RingView(String name, String direction, String carrier, int capacity, long floor, Pointers pointers,
+    public record RingView(String name, String direction, String carrier, int capacity, long floor, Pointers pointers,
                     int occupancy, List<SlotView> slots) {
     }
 
-    record SlotView(int address, long sequence, String messageId, String sender, String recipient, List<Flag> flags,
+    public record SlotView(int address, long sequence, String messageId, String sender, String recipient, List<Flag> flags,
                     Instant retrievedAt) {
     }
 
-    record LinkView(String carrier, boolean up, Instant lastHeard, long interruptions, Instant lastInterruptionAt,
+    public record LinkView(String carrier, boolean up, Instant lastHeard, long interruptions, Instant lastInterruptionAt,
                     long replays, long rebuilds) {
     }
 
     @GetMapping("/api/rings")
-    List<RingView> rings(@RequestParam(defaultValue = "false") boolean slots) {
+    public List<RingView> rings(@RequestParam(defaultValue = "false") boolean slots) {
         List<RingView> views = new ArrayList<>();
         for (RingHandle handle : rings.getObject().all()) {
             var ring = handle.ring();
@@ -56,7 +56,7 @@ class RingController {
     }
 
     @GetMapping("/api/link")
-    Map<String, LinkView> link() {
+    public Map<String, LinkView> link() {
         Map<String, LinkView> views = new TreeMap<>();
         monitor.getObject().states().forEach((carrier, state) -> views.put(carrier, new LinkView(carrier, state.up(),
                 state.lastHeard(), state.interruptions(), state.lastInterruptionAt(), state.replays(), state.rebuilds())));
