@@ -50,6 +50,11 @@ final class ChatUser implements AutoCloseable {
                 : Map.of("to", to, "client_ref", clientRef), text);
     }
 
+    /** Sends and waits for the broker's RECEIPT: the message is stored durably at the core. */
+    void sendStored(String to, String text, String clientRef) throws IOException, java.util.concurrent.TimeoutException {
+        stomp.sendWithReceipt("/queue/sluice.outbox", Map.of("to", to, "client_ref", clientRef), text, WAIT);
+    }
+
     void sendHeaders(Map<String, String> headers, String text) throws IOException {
         stomp.send("/queue/sluice.outbox", headers, text);
     }
