@@ -25,6 +25,7 @@ import io.sluice.link.LinkMonitor;
 import io.sluice.link.LinkProperties;
 import io.sluice.link.MtOrigin;
 import io.sluice.link.Resync;
+import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -125,6 +126,11 @@ public class CoreSite {
         Resync resync = new Resync(link.extendedInterruption().multipliedBy(2), Clock.systemUTC());
         return new CoreLinkEnd(coreRings, moRouter, linkMonitor, resync, Set.copyOf(core.carriers().keySet()),
                 Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    RingJmx ringJmx(RingRegistry coreRings, LinkMonitor linkMonitor, CoreProperties core) throws Exception {
+        return new RingJmx(coreRings, linkMonitor, core.carriers().keySet());
     }
 
     @Bean

@@ -14,6 +14,7 @@ import io.sluice.link.EdgeLinkEnd;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.LinkProperties;
 import io.sluice.link.Resync;
+import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.sms.smpp.GuardedSmppBinding;
@@ -92,6 +93,11 @@ public class EdgeSite {
         Resync resync = new Resync(link.extendedInterruption().multipliedBy(2), Clock.systemUTC());
         return new EdgeLinkEnd(edge.carrier(), edge.serviceNumber(), edgeRings, linkMonitor, resync, receipts,
                 Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    RingJmx ringJmx(RingRegistry edgeRings, LinkMonitor linkMonitor, EdgeProperties edge) throws Exception {
+        return new RingJmx(edgeRings, linkMonitor, List.of(edge.carrier()));
     }
 
     /** Local transactions for routes that do not start from a JMS consumer (the SMSC's deliver_sm). */

@@ -55,6 +55,19 @@ final class ChatUser implements AutoCloseable {
         stomp.sendWithReceipt("/queue/sluice.outbox", Map.of("to", to, "client_ref", clientRef), text, WAIT);
     }
 
+    /**
+     * Sends a batch, asking for a receipt on the last SEND only: the broker handles a connection's
+     * frames in order, so that receipt means every message of the batch is stored at the core.
+     */
+    void sendAllStored(java.util.List<String> to, java.util.List<String> texts, java.util.List<String> clientRefs)
+            throws IOException, java.util.concurrent.TimeoutException {
+        int last = texts.size() - 1;
+        for (int i = 0; i < last; i++) {
+            send(to.get(i), texts.get(i), clientRefs.get(i));
+        }
+        sendStored(to.get(last), texts.get(last), clientRefs.get(last));
+    }
+
     void sendHeaders(Map<String, String> headers, String text) throws IOException {
         stomp.send("/queue/sluice.outbox", headers, text);
     }

@@ -35,7 +35,9 @@ class DemoIT {
                 "--sluice.demo.emulator-http-port=" + emulatorHttp,
                 "--sluice.demo.stomp-port=" + stomp,
                 "--sluice.demo.edge-link-port=" + FreePorts.next(),
-                "--sluice.demo.smpp-port=" + FreePorts.next());
+                "--sluice.demo.smpp-port=" + FreePorts.next(),
+                "--sluice.demo.wan-http-port=" + FreePorts.next(),
+                "--sluice.demo.wan-port=" + FreePorts.next());
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = data.resolve("demo.log");
         try (RoleProcess demo = RoleProcess.start(Role.DEMO, FreePorts.next(), arguments, log, classPath)) {
@@ -50,6 +52,9 @@ class DemoIT {
             assertThat(get("http://127.0.0.1:" + coreHttp
                     + "/actuator/jolokia/search/org.apache.activemq.artemis:broker=*"))
                     .contains("sluice-core");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/jolokia/search/io.sluice:type=Ring,*"))
+                    .contains("mt.alpha").contains("mo.alpha");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/api/demo/link")).contains("\"edge\"").contains("oneWayLatencyMs");
             assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health/readiness")).contains("UP");
             assertThat(Files.readString(log)).contains("http://localhost:" + coreHttp + "/");
         }

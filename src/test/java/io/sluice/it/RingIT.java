@@ -39,9 +39,7 @@ class RingIT {
             // Users come and go (a client that sends nothing for a minute is dropped by the broker);
             // what is for them waits in their durable inboxes.
             try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
-                for (int i = 0; i < mtCount; i++) {
-                    alice.sendStored(PHONES.get(i % PHONES.size()), "mt " + i, "mt-" + i);
-                }
+                sendBurst(alice, mtCount);
             }
             for (int i = 0; i < moCount; i++) {
                 sites.emulatorApi().originateMo(PHONES.get(i % PHONES.size()), "@bob mo " + i);
@@ -89,9 +87,7 @@ class RingIT {
              ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
             // with receipts: what the core has acknowledged must survive its kill (a SEND still in
             // the socket when the process dies was never the core's to keep)
-            for (int i = 0; i < burst; i++) {
-                alice.sendStored(PHONES.get(i % PHONES.size()), "mt " + i, "mt-" + i);
-            }
+            sendBurst(alice, burst);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(50)).until(() -> handsetTotal(sites) >= 30);
             sites.core().kill();
             sites.startCore().awaitReady(SluiceSites.STARTUP);
@@ -124,6 +120,19 @@ class RingIT {
             awaitRingsSettled(sites);
             assertThat(new SiteApi(sites.coreHttpPort).link().path("alpha").path("rebuilds").asLong()).isPositive();
         }
+    }
+
+    /** MT messages round-robin over the phones, all stored at the core when this returns. */
+    private static void sendBurst(ChatUser sender, int count) throws Exception {
+        List<String> to = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            to.add(PHONES.get(i % PHONES.size()));
+            texts.add("mt " + i);
+            refs.add("mt-" + i);
+        }
+        sender.sendAllStored(to, texts, refs);
     }
 
     /** While the link is black-holed, a PC client's send is still accepted and the SMSC's MO still answered. */

@@ -77,7 +77,7 @@ class StompToPhoneIT {
     }
 
     static JsonNode awaitHandsetCount(SluiceSites sites, String phone, int count) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                 .until(() -> messagesOf(sites.emulatorApi().handset(phone)).size() >= count);
         return messagesOf(sites.emulatorApi().handset(phone));
     }
