@@ -8,6 +8,7 @@ import java.util.Objects;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 import io.sluice.ring.Pointers;
 import io.sluice.ring.Slot;
@@ -25,10 +26,12 @@ public final class RingJmx implements AutoCloseable {
 
     public RingJmx(RingRegistry rings, LinkMonitor monitor, Iterable<String> carriers) throws JMException {
         for (RingHandle ring : rings.all()) {
-            register(new RingView(ring), new ObjectName(DOMAIN + ":type=Ring,name=" + ring.name()));
+            register(new StandardMBean(new RingView(ring), RingViewMBean.class),
+                    new ObjectName(DOMAIN + ":type=Ring,name=" + ring.name()));
         }
         for (String carrier : carriers) {
-            register(new LinkView(monitor.state(carrier)), new ObjectName(DOMAIN + ":type=Link,carrier=" + carrier));
+            register(new StandardMBean(new LinkView(monitor.state(carrier)), LinkViewMBean.class),
+                    new ObjectName(DOMAIN + ":type=Link,carrier=" + carrier));
         }
     }
 
