@@ -59,7 +59,10 @@ class ReconnectIT {
                 .until(() -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone)).size() >= 20);
         sites.edge().kill();
         sites.startEdge().awaitReady(SluiceSites.STARTUP);
-        List<String> texts = texts(StompToPhoneIT.awaitHandsetCount(sites, phone, burst));
+        // distinct texts: a duplicate must not let the wait end before the last message is in
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() ->
+                new java.util.HashSet<>(texts(StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone)))).size() >= burst);
+        List<String> texts = texts(StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone)));
         Map<String, Integer> copies = new HashMap<>();
         texts.forEach(text -> copies.merge(text, 1, Integer::sum));
         long duplicated = copies.values().stream().filter(n -> n > 1).count();
