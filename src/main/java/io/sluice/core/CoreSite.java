@@ -95,7 +95,7 @@ public class CoreSite {
     @Bean
     ChatDispatcher chatDispatcher(CoreProperties core, CarrierRouter carriers, ConversationLinks links,
                                   @Value("${sluice.core.max-text-chars}") int maxTextChars) {
-        return new ChatDispatcher(Set.copyOf(core.users().keySet()), carriers, links, core.serviceNumber(), maxTextChars);
+        return new ChatDispatcher(Set.copyOf(core.users().keySet()), carriers, links, maxTextChars);
     }
 
     @Bean

@@ -26,15 +26,13 @@ public final class ChatDispatcher {
     private final Set<String> users;
     private final CarrierRouter carriers;
     private final ConversationLinks conversations;
-    private final String serviceNumber;
     private final int maxTextChars;
 
     public ChatDispatcher(Set<String> users, CarrierRouter carriers, ConversationLinks conversations,
-                          String serviceNumber, int maxTextChars) {
+                          int maxTextChars) {
         this.users = users;
         this.carriers = carriers;
         this.conversations = conversations;
-        this.serviceNumber = serviceNumber;
         this.maxTextChars = maxTextChars;
     }
 
@@ -93,12 +91,11 @@ public final class ChatDispatcher {
         message.setHeader(Headers.TO, number);
         message.setHeader(Headers.SENDER, sender);
         message.setHeader(Headers.CARRIER, carrier.get());
-        message.setHeader(Headers.SOURCE_ADDRESS, serviceNumber);
         message.setHeader(Headers.CLIENT_REF, exchange.getProperty(Headers.CLIENT_REF, String.class));
         // The edge's broker drops a second copy of the same id (link retransmission after a cut).
         message.setHeader(Headers.DUPLICATE_ID, message.getHeader(Headers.SLUICE_ID));
-        // The phone sees the service number as sender, so the text names the IM user; a reply
-        // from the phone continues this conversation.
+        // The phone sees the carrier's service number as sender (set by its edge), so the text names
+        // the IM user; a reply from the phone continues this conversation.
         message.setBody(sender + ": " + message.getBody(String.class));
         conversations.link(number, sender);
         decide(exchange, Route.CARRIER, Destinations.mtQueueOf(carrier.get()), MessageStatus.ACCEPTED,

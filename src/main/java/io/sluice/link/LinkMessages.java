@@ -2,6 +2,7 @@ package io.sluice.link;
 
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
+import io.sluice.im.StatusMessages;
 import io.sluice.core.Destinations;
 import io.sluice.ring.Direction;
 import io.sluice.ring.Payload;
@@ -70,19 +71,8 @@ public final class LinkMessages {
     /** A status message for an IM user about one of their messages (README, "STOMP API"). */
     public static Message status(Outgoing out, String user, String sluiceId, String clientRef, MessageStatus status,
                                  String reason, String detail) {
-        Message message = out.to(Destinations.inboxOf(user), detail == null ? status.code() : detail);
-        message.setHeader(Headers.TYPE, "status");
-        message.setHeader(Headers.SLUICE_ID, sluiceId);
-        if (clientRef != null) {
-            message.setHeader(Headers.CLIENT_REF, clientRef);
-        }
-        message.setHeader(Headers.STATUS, status.code());
-        if (reason != null) {
-            message.setHeader(Headers.REASON, reason);
-        }
-        if (detail != null) {
-            message.setHeader(Headers.DETAIL, detail);
-        }
+        Message message = out.to(Destinations.inboxOf(user), null);
+        StatusMessages.describe(message, sluiceId, clientRef, status, reason, detail);
         return message;
     }
 }

@@ -82,7 +82,7 @@ class CoreRoutesTest extends CamelTestSupport {
         rings.all().forEach(RingHandle::markPositionKnown); // as after the edges' first heart-beats
         LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
         context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
-        context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS, carriers, links, "7777", 20));
+        context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS, carriers, links, 20));
         context.getRegistry().bind("edgeEventRelay", new EdgeEventRelay(USERS));
         context.getRegistry().bind("coreRings", rings);
         context.getRegistry().bind("mtOrigin", new MtOrigin(rings, Duration.ofSeconds(1), Clock.systemUTC()));
