@@ -19,7 +19,8 @@ import io.sluice.stomp.StompFrame;
  */
 final class ChatUser implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
+    // generous: a 500-message burst through the rings on a busy 2-core CI machine takes over a minute
+    static final Duration WAIT = Duration.ofMinutes(3);
 
     final String login;
     private final StompClient stomp;
