@@ -29,17 +29,20 @@ import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** The core site: its broker, the JMS wiring of its routes, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
@@ -65,6 +68,7 @@ public class CoreSite {
         }
         queues.addAll(SiteLink.ringQueues(core.carriers().keySet()));
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
+        configuration.registerBrokerPlugin(new DurableOutbox());
         var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
     }
@@ -78,6 +82,11 @@ public class CoreSite {
     @Bean("jms")
     JmsComponent jms(ActiveMQConnectionFactory coreConnectionFactory) {
         return CamelJms.component(coreConnectionFactory);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> jmsSettingsGuard(CamelContext camel) {
+        return CamelJms.settingsGuard(camel);
     }
 
     @Bean

@@ -18,21 +18,23 @@ import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.sms.smpp.GuardedSmppBinding;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
-import org.springframework.jms.connection.JmsTransactionManager;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.smpp.SmppEndpoint;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.springframework.jms.connection.JmsTransactionManager;
 
 /** An edge site: its broker (which dials the core), the JMS wiring, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
@@ -70,6 +72,11 @@ public class EdgeSite {
     @Bean("jms")
     JmsComponent jms(ActiveMQConnectionFactory edgeConnectionFactory) {
         return CamelJms.component(edgeConnectionFactory);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> jmsSettingsGuard(CamelContext camel) {
+        return CamelJms.settingsGuard(camel);
     }
 
     @Bean

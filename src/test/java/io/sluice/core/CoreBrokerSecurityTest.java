@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Session;
@@ -27,7 +28,7 @@ import org.springframework.core.io.FileSystemResource;
 
 /**
  * The core broker as configured by broker-config/core/broker.xml, with Sluice's security manager and
- * carrier guard: who may send and read where.
+ * carrier guard: who may send and read where, and how what they send is kept.
  */
 class CoreBrokerSecurityTest {
 
@@ -49,6 +50,7 @@ class CoreBrokerSecurityTest {
                 "sluice.core.max-stomp-connections", "10")));
         var configuration = BrokerXml.load(new FileSystemResource("broker-config/core/broker.xml"), environment);
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
+        configuration.registerBrokerPlugin(new DurableOutbox());
         CoreProperties core = new CoreProperties("127.0.0.1", 1, 1, 10, "localhost", "7777",
                 Map.of("alice", new CoreProperties.User("alice-pw", null), "bob", new CoreProperties.User("bob-pw", null)),
                 Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255)));
@@ -121,6 +123,23 @@ class CoreBrokerSecurityTest {
             var received = reader.createConsumer(reader.createQueue("sluice.outbox")).receive(10_000);
             assertThat(received).isNotNull();
             assertThat(received.getStringProperty("JMSXUserID")).isEqualTo("bob");
+        }
+    }
+
+    @Test
+    void aChatMessageSentWithoutPersistenceIsStoredDurablyAllTheSame() throws Exception {
+        try (Connection bob = connect("bob", "bob-pw");
+             Connection system = connectAsSystem()) {
+            Session session = bob.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            var producer = session.createProducer(session.createQueue("sluice.outbox"));
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            producer.send(session.createTextMessage("keep me"));
+
+            Session reader = system.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            system.start();
+            var received = reader.createConsumer(reader.createQueue("sluice.outbox")).receive(10_000);
+            assertThat(received).isNotNull();
+            assertThat(received.getJMSDeliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
         }
     }
 

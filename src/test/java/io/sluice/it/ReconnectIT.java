@@ -42,8 +42,8 @@ class ReconnectIT {
     private static void edgeKilledMidBurstAndRestarted(SluiceSites sites) throws Exception {
         String phone = "+447700900502";
         int burst = 200;
-        // Receipts: the core has each message before the edge is killed. The user then goes away
-        // (an idle client is dropped by the broker after a minute); what concerns them waits in the inbox.
+        // Receipts: the core has each message before the edge is killed. The user then goes away;
+        // what concerns them waits in the inbox.
         try (ChatUser bob = ChatUser.overTcp(sites, "bob", "bob-pw")) {
             List<String> to = new ArrayList<>();
             List<String> texts = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.stomp.StompFrame;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +37,7 @@ class RingIT {
         int mtCount = 2000;
         int moCount = 2000;
         try (SluiceSites sites = new SluiceSites("wan").withWan(Duration.ofMillis(100), Duration.ofMillis(10)).start()) {
-            // Users come and go (a client that sends nothing for a minute is dropped by the broker);
-            // what is for them waits in their durable inboxes.
+            // Users come and go; what is for them waits in their durable inboxes.
             try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
                 sendBurst(alice, mtCount);
             }
@@ -92,7 +92,7 @@ class RingIT {
             sites.core().kill();
             sites.startCore().awaitReady(SluiceSites.STARTUP);
 
-            await().atMost(DRAIN).pollInterval(Duration.ofSeconds(1)).until(() -> distinctTotal(sites) >= burst);
+            awaitAllArrived(sites, burst);
             int duplicates = assertExactlyOnceInOrder(sites, burst, 1);
             System.out.printf("core kill -9 mid-burst: %d sent, %d duplicated at the SMSC%n", burst, duplicates);
             awaitRingsSettled(sites);
@@ -112,7 +112,7 @@ class RingIT {
             deleteRecursively(sites.dataDirOf("edge"));
             sites.startEdge().awaitReady(SluiceSites.STARTUP);
 
-            await().atMost(DRAIN).pollInterval(Duration.ofSeconds(1)).until(() -> distinctTotal(sites) >= burst);
+            awaitAllArrived(sites, burst);
             // The wiped edge lost which messages it had already submitted but not yet reported
             // processed; the core resends those, so a few may reach the SMSC twice. Counted.
             int duplicates = assertExactlyOnceInOrder(sites, burst, Integer.MAX_VALUE);
@@ -146,6 +146,26 @@ class RingIT {
         sites.emulatorApi().originateMo(PHONES.get(1), "@bob during outage");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 sites.emulatorApi().stats().path("moDelivered").asLong() > moDeliveredBefore);
+    }
+
+    /** Waits until every MT text of the burst reached a handset; names the missing ones if not. */
+    private static void awaitAllArrived(SluiceSites sites, int burst) {
+        try {
+            await().atMost(DRAIN).pollInterval(Duration.ofSeconds(1)).until(() -> distinctTotal(sites) >= burst);
+        } catch (ConditionTimeoutException e) {
+            Set<String> arrived = new HashSet<>();
+            PHONES.forEach(phone -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone))
+                    .forEach(message -> arrived.add(message.path("text").asText())));
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < burst && missing.size() < 50; i++) {
+                if (!arrived.contains("alice: mt " + i)) {
+                    missing.add(i);
+                }
+            }
+            throw new AssertionError(arrived.size() + " of " + burst + " arrived; missing (first 50) " + missing
+                    + "\ncore: " + new SiteApi(sites.coreHttpPort).unsettledRings()
+                    + "\nedge: " + new SiteApi(sites.edgeHttpPort).unsettledRings(), e);
+        }
     }
 
     private static int handsetTotal(SluiceSites sites) {
@@ -198,8 +218,13 @@ class RingIT {
     private static void awaitRingsSettled(SluiceSites sites) {
         SiteApi core = new SiteApi(sites.coreHttpPort);
         SiteApi edge = new SiteApi(sites.edgeHttpPort);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> core.ringsSettled() && edge.ringsSettled());
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> core.ringsSettled() && edge.ringsSettled());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The rings did not settle.\ncore: " + core.unsettledRings() + "\nedge: "
+                    + edge.unsettledRings(), e);
+        }
         for (int i = 0; i < 2; i++) {
             assertThat(core.rings().get(i).path("pointers")).as("both ends mirror each other")
                     .isEqualTo(edge.rings().get(i).path("pointers"));

@@ -30,6 +30,21 @@ final class SiteApi {
         return get("/api/link");
     }
 
+    /** Every ring with its unprocessed slots, for the message of a failed test. */
+    String unsettledRings() {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode ring : get("/api/rings?slots=true")) {
+            out.append("\n  ").append(ring.path("name").asText()).append(" floor ").append(ring.path("floor"))
+                    .append(' ').append(ring.path("pointers")).append(" occupancy ").append(ring.path("occupancy"));
+            for (JsonNode slot : ring.path("slots")) {
+                if (!slot.path("flags").toString().contains("PROCESSED")) {
+                    out.append("\n    ").append(slot.path("sequence")).append(' ').append(slot.path("flags"));
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** Whether every ring here is empty with its four pointers equal. */
     boolean ringsSettled() {
         for (JsonNode ring : rings()) {

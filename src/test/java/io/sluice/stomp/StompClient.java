@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +31,8 @@ public final class StompClient implements AutoCloseable {
 
     /** For the waits whose method takes no timeout: CONNECT, SUBSCRIBE and DISCONNECT. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** How often this client promises to send a heart-beat (the broker allows twice as long). */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     /** STOMP 1.2 §"SUBSCRIBE ack Header". */
     public enum AckMode {
@@ -50,6 +55,11 @@ public final class StompClient implements AutoCloseable {
     private final FrameRouter router;
     private final String host;
     private final AtomicInteger nextId = new AtomicInteger(1);
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stomp-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private StompClient(StompTransport transport, FrameRouter router, String host) {
         this.transport = transport;
@@ -70,7 +80,10 @@ public final class StompClient implements AutoCloseable {
     }
 
     /**
-     * Sends CONNECT (STOMP 1.2 §"CONNECT or STOMP Frame") without heart-beats and waits for CONNECTED.
+     * Sends CONNECT (STOMP 1.2 §"CONNECT or STOMP Frame") and waits for CONNECTED. The client promises
+     * a heart-beat every {@link #HEARTBEAT} and keeps that promise while it is open, as the chat page
+     * does, so a client that only listens is not dropped by the broker's connection TTL; it asks for
+     * none from the broker.
      *
      * @throws StompErrorException when the broker refuses, e.g. for bad credentials
      */
@@ -81,8 +94,20 @@ public final class StompClient implements AutoCloseable {
                 "host", host,
                 "login", login,
                 "passcode", passcode,
-                "heart-beat", "0,0"));
-        return FrameRouter.await(answer, DEFAULT_TIMEOUT, "CONNECT as " + login);
+                "heart-beat", HEARTBEAT.toMillis() + ",0"));
+        StompFrame connected = FrameRouter.await(answer, DEFAULT_TIMEOUT, "CONNECT as " + login);
+        // twice as often as promised, so a busy test machine never misses the broker's deadline
+        long every = HEARTBEAT.toMillis() / 2;
+        heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        return connected;
+    }
+
+    private void beat() {
+        try {
+            transport.writeHeartbeat();
+        } catch (IOException | RuntimeException e) {
+            heartbeats.shutdown(); // the connection is gone; its waiters hear of it from the router
+        }
     }
 
     /** Sends a SEND frame and returns at once; {@code destination} comes first, then {@code headers} in order. */
@@ -176,6 +201,7 @@ public final class StompClient implements AutoCloseable {
     /** Closes the connection without DISCONNECT; waiting calls fail at once. Idempotent. */
     @Override
     public void close() {
+        heartbeats.shutdownNow();
         transport.close();
         // The transport reports the close from its own thread; tell waiters now, not when that thread runs.
         router.onClosed(new IOException("Connection closed by the client"));

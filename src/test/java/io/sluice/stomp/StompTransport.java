@@ -15,6 +15,9 @@ interface StompTransport extends AutoCloseable {
 
     void write(StompFrame frame) throws IOException;
 
+    /** Sends one heart-beat: an EOL between frames (STOMP 1.2 §"Heart-beating"). */
+    void writeHeartbeat() throws IOException;
+
     /** Closes the connection now; idempotent, never throws. */
     @Override
     void close();

@@ -49,6 +49,14 @@ final class TcpTransport implements StompTransport {
     }
 
     @Override
+    public void writeHeartbeat() throws IOException {
+        synchronized (out) {
+            out.write('\n');
+            out.flush();
+        }
+    }
+
+    @Override
     public void close() {
         closing = true;
         try {

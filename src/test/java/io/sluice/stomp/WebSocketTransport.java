@@ -60,6 +60,13 @@ final class WebSocketTransport implements StompTransport, WebSocket.Listener {
     }
 
     @Override
+    public void writeHeartbeat() throws IOException {
+        synchronized (this) {
+            await(webSocket.sendText("\n", true), timeout, "Sending a heart-beat");
+        }
+    }
+
+    @Override
     public void close() {
         WebSocket socket = webSocket;
         if (socket != null && !socket.isOutputClosed()) {
