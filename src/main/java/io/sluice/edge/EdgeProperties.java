@@ -46,6 +46,7 @@ public record EdgeProperties(
      * @param enquireLinkInterval idle time after which enquire_link checks the bind
      * @param responseTimeout     how long to wait for a response before the request counts as failed
      * @param reconnectDelay      pause before re-binding after the bind was lost
+     * @param maxSubmitsPerSecond the rate the carrier allows (its TPS); the edge never submits faster
      */
     public record Smsc(
             @NotBlank String host,
@@ -55,6 +56,7 @@ public record EdgeProperties(
             @NotNull @Size(max = 12) String systemType,
             @NotNull Duration enquireLinkInterval,
             @NotNull Duration responseTimeout,
-            @NotNull Duration reconnectDelay) {
+            @NotNull Duration reconnectDelay,
+            @Min(1) int maxSubmitsPerSecond) {
     }
 }

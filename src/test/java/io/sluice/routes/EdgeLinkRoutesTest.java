@@ -54,6 +54,8 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int MO_SLOTS = 4;
+    /** Well below what this bind does unthrottled, so that the limit is what the test sees. */
+    private static final int MAX_SUBMITS_PER_SECOND = 10;
     private static InVmBroker broker;
     private static SmscEmulator smsc;
     private static ActiveMQConnectionFactory connectionFactory;
@@ -99,6 +101,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         properties.put("sluice.edge.smsc.enquire-link-interval", "30000");
         properties.put("sluice.edge.smsc.response-timeout", "5000");
         properties.put("sluice.edge.smsc.reconnect-delay", "200");
+        properties.put("sluice.edge.smsc.max-submits-per-second", String.valueOf(MAX_SUBMITS_PER_SECOND));
         return properties;
     }
 
@@ -150,6 +153,27 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         sendMt(base + 3, phone, "text 3");
         assertThat(nextReportOfKind("processed", base + 3).getStringProperty("link_kind")).isEqualTo("processed");
         assertThat(smsc.handset(phone).messages()).hasSize(4);
+    }
+
+    @Test
+    void theEdgeNeverSubmitsFasterThanTheCarriersRate() throws Exception {
+        String phone = "+447700900607";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        int count = 3 * MAX_SUBMITS_PER_SECOND;
+        for (int sent = 0; sent < count; sent += MO_SLOTS) { // the ring holds MO_SLOTS in flight
+            int upTo = Math.min(count, sent + MO_SLOTS);
+            for (int i = sent; i < upTo; i++) {
+                sendMt(base + i + 1, phone, "paced " + i);
+            }
+            await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() >= upTo);
+        }
+
+        List<java.time.Instant> times = smsc.handset(phone).messages().stream().map(ReceivedMessage::time).toList();
+        for (int i = 0; i + MAX_SUBMITS_PER_SECOND < times.size(); i++) {
+            // at most MAX_SUBMITS_PER_SECOND in any second; a few ms of slack for the TCP hop to the SMSC
+            assertThat(Duration.between(times.get(i), times.get(i + MAX_SUBMITS_PER_SECOND)))
+                    .as("submits %d to %d", i, i + MAX_SUBMITS_PER_SECOND).isGreaterThan(Duration.ofMillis(950));
+        }
     }
 
     @Test
