@@ -29,6 +29,7 @@ import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -57,7 +58,8 @@ public class CoreSite {
 
     @Bean(destroyMethod = "close")
     SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Environment environment,
-                          ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml) throws Exception {
+                          ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml,
+                          List<ActiveMQServerMessagePlugin> messagePlugins) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         List<QueueConfiguration> queues = new ArrayList<>();
         core.users().keySet().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
@@ -69,6 +71,7 @@ public class CoreSite {
         queues.addAll(SiteLink.ringQueues(core.carriers().keySet()));
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
+        messagePlugins.forEach(configuration::registerBrokerPlugin); // e.g. the inboxes' (InboxConfiguration)
         var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
     }

@@ -78,7 +78,12 @@ public final class ChatDispatcher {
             return;
         }
         exchange.getMessage().setHeader(Headers.TO, user);
-        decide(exchange, Route.INBOX, Destinations.inboxOf(user), MessageStatus.DELIVERED, "In " + user + "'s inbox.");
+        String clientRef = exchange.getProperty(Headers.CLIENT_REF, String.class);
+        if (clientRef != null) {
+            exchange.getMessage().setHeader(Headers.SENDER_REF, clientRef);
+        }
+        // delivered follows when the recipient's client takes it (InboxDeliveries)
+        decide(exchange, Route.INBOX, Destinations.inboxOf(user), MessageStatus.ACCEPTED, "Waiting in " + user + "'s inbox.");
     }
 
     private void toCarrier(Exchange exchange, String sender, String number) {

@@ -13,7 +13,8 @@ public enum FailureReason {
     TOO_LONG("The text is longer than this server accepts."),
     NO_CARRIER("No carrier serves that number."),
     SMSC_REJECTED("The carrier's SMSC refused the message."),
-    UNDELIVERABLE("The carrier reported the message undeliverable.");
+    UNDELIVERABLE("The carrier reported the message undeliverable."),
+    EXPIRED("The recipient did not take the message before it expired.");
 
     private final String description;
 

@@ -18,6 +18,11 @@ public final class Headers {
     public static final String SLUICE_ID = "sluice_id";
     /** The sender's own reference for a message, echoed in every status about it. */
     public static final String CLIENT_REF = "client_ref";
+    /**
+     * On a chat message in an inbox: the sender's {@link #CLIENT_REF}, so that a status about it
+     * (delivered, expired) can quote the reference the sender knows it by.
+     */
+    public static final String SENDER_REF = "sender_ref";
     /** accepted | submitted | delivered | failed. */
     public static final String STATUS = "status";
     /** For failed: a {@link FailureReason} code. */

@@ -10,9 +10,11 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -26,7 +28,14 @@ public final class InVmBroker implements AutoCloseable {
     private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
     private final ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
     private final java.util.List<QueueConfiguration> lastValueQueues = new java.util.ArrayList<>();
+    private final java.util.List<ActiveMQServerBasePlugin> plugins = new java.util.ArrayList<>();
     private Connection connection;
+
+    /** Before {@link #start}: a broker plugin, as a site registers its own. */
+    public InVmBroker withPlugin(ActiveMQServerBasePlugin plugin) {
+        plugins.add(plugin);
+        return this;
+    }
 
     /** Before {@link #start}: a durable last-value queue keyed by the given property. */
     public InVmBroker withLastValueQueue(String queue, String key) {
@@ -41,7 +50,10 @@ public final class InVmBroker implements AutoCloseable {
         configuration.addAcceptorConfiguration("in-vm", "vm://0");
         configuration.addAddressSetting("#", new AddressSettings()
                 .setAutoCreateQueues(true).setAutoCreateAddresses(true)
-                .setDefaultAddressRoutingType(RoutingType.ANYCAST).setDefaultQueueRoutingType(RoutingType.ANYCAST));
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST).setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                .setExpiryAddress(SimpleString.of("sluice.expired"))); // as broker-config/core/broker.xml
+        configuration.setMessageExpiryScanPeriod(100); // expiry seen within a test's patience
+        plugins.forEach(configuration::registerBrokerPlugin);
         for (String queue : queues) {
             configuration.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
         }
