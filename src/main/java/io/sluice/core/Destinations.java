@@ -10,6 +10,10 @@ public final class Destinations {
     public static final String OUTBOX = "sluice.outbox";
     /** Prefix of each user's durable inbox: {@code sluice.inbox.<user>}. */
     public static final String INBOX_PREFIX = "sluice.inbox.";
+    /** Prefix of each user's presence feed, a multicast address: {@code sluice.presence.<user>} (ADR 0008). */
+    public static final String PRESENCE_PREFIX = "sluice.presence.";
+    /** Where clients send buddy-list commands (ADR 0008). */
+    public static final String BUDDIES = "sluice.buddies";
     /** Prefix of each carrier's mobile-terminated queue: {@code sluice.mt.<carrier>}. */
     public static final String MT_PREFIX = "sluice.mt.";
     /** Status events (submitted, receipts, failures) from every edge to the core. */
@@ -24,6 +28,10 @@ public final class Destinations {
 
     public static String inboxOf(String user) {
         return INBOX_PREFIX + user;
+    }
+
+    public static String presenceOf(String user) {
+        return PRESENCE_PREFIX + user;
     }
 
     public static String mtQueueOf(String carrier) {

@@ -23,6 +23,18 @@ public final class Headers {
      * (delivered, expired) can quote the reference the sender knows it by.
      */
     public static final String SENDER_REF = "sender_ref";
+    /** On presence feed frames (ADR 0008): whose presence, a login or a number. */
+    public static final String USER = "user";
+    /** online | sms | offline. */
+    public static final String PRESENCE = "presence";
+    /** On {@code type:buddies} frames: the list, comma-separated. */
+    public static final String BUDDIES = "buddies";
+    /** On a refused buddy command: the refusal's code. */
+    public static final String ERROR = "error";
+    /** Buddy command: add | remove. */
+    public static final String ACTION = "action";
+    /** Buddy command: whom to add or remove, a login or an E.164 number. */
+    public static final String BUDDY = "buddy";
     /** accepted | submitted | delivered | failed. */
     public static final String STATUS = "status";
     /** For failed: a {@link FailureReason} code. */

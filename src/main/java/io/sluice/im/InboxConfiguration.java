@@ -31,8 +31,13 @@ public class InboxConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeliveryStatuses deliveryStatuses(ActiveMQConnectionFactory coreConnectionFactory, InboxDeliveries deliveries) {
-        DeliveryStatuses statuses = new DeliveryStatuses(coreConnectionFactory);
+    BackgroundSender noticeSender(ActiveMQConnectionFactory coreConnectionFactory) {
+        return new BackgroundSender(coreConnectionFactory, "notices");
+    }
+
+    @Bean
+    DeliveryStatuses deliveryStatuses(BackgroundSender noticeSender, InboxDeliveries deliveries) {
+        DeliveryStatuses statuses = new DeliveryStatuses(noticeSender);
         deliveries.onDelivery(statuses::delivered);
         return statuses;
     }

@@ -15,6 +15,7 @@ import io.sluice.broker.CamelJms;
 import io.sluice.carrier.CarrierRouter;
 import io.sluice.core.InboxChatExpiry;
 import io.sluice.core.InboxDeliveries;
+import io.sluice.im.BackgroundSender;
 import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
 import io.sluice.im.DeliveryStatuses;
@@ -44,7 +45,7 @@ class InboxRoutesTest extends CamelTestSupport {
     private static final Set<String> USERS = Set.of("alice", "bob", "carol");
     private static InVmBroker broker;
     private static ActiveMQConnectionFactory connectionFactory;
-    private static DeliveryStatuses deliveryStatuses;
+    private static BackgroundSender notices;
 
     @TempDir
     static Path data;
@@ -60,13 +61,13 @@ class InboxRoutesTest extends CamelTestSupport {
                 .start("sluice.outbox", "sluice.inbox.alice", "sluice.inbox.bob", "sluice.inbox.carol",
                         "sluice.mt.alpha", "sluice.expired", "sluice.dead");
         connectionFactory = new ActiveMQConnectionFactory("vm://0");
-        deliveryStatuses = new DeliveryStatuses(connectionFactory);
-        deliveries.onDelivery(deliveryStatuses::delivered);
+        notices = new BackgroundSender(connectionFactory, "notices");
+        deliveries.onDelivery(new DeliveryStatuses(notices)::delivered);
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
-        deliveryStatuses.close();
+        notices.close();
         connectionFactory.close();
         broker.close();
     }
