@@ -73,7 +73,9 @@ final class SluiceSites implements AutoCloseable {
 
     RoleProcess startEmulator() throws IOException {
         emulator = RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
-                "--sluice.emulator.smpp-port=" + smppPort), log("smsc-emulator"), classPath);
+                "--sluice.emulator.smpp-port=" + smppPort,
+                // any free port: site sets of parallel tests must not compete for the default 9971
+                "--sluice.emulator.cimd2-port=0"), log("smsc-emulator"), classPath);
         return emulator;
     }
 

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code smsc-emulator/README.md}.
  *
  * @param smppPort TCP port of the SMPP 3.4 server; 0 picks a free port (tests)
+ * @param cimd2Port TCP port of the CIMD2 server; 0 picks a free port, -1 switches CIMD2 off
  * @param accounts ESME accounts, system_id to password (SMPP 3.4 §5.2.1: system_id at most 15
  *     characters, §5.2.2: password at most 8); defaults to {@code sluice=secret}
  * @param serviceNumber the short code phones text; the default {@code to} of a mobile-originated SMS
@@ -38,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sluice.emulator")
 public record EmulatorProperties(
         @DefaultValue("2775") @Min(0) @Max(65535) int smppPort,
+        @DefaultValue("9971") @Min(CIMD2_OFF) @Max(65535) int cimd2Port,
         Map<String, String> accounts,
         @DefaultValue("7777") @NotBlank @Pattern(regexp = "\\+?[0-9]{1,20}") String serviceNumber,
         @DefaultValue("sluice") @NotBlank String serviceSystemId,
@@ -57,6 +59,9 @@ public record EmulatorProperties(
     public static final int MAX_SYSTEM_ID_LENGTH = 15;
     /** SMPP 3.4 §5.2.2: password is a C-Octet String of at most 9 octets, NUL included. */
     public static final int MAX_PASSWORD_LENGTH = 8;
+
+    /** {@code cimd2-port} value that runs no CIMD2 server. */
+    public static final int CIMD2_OFF = -1;
 
     private static final Map<String, String> DEFAULT_ACCOUNTS = Map.of("sluice", "secret");
 

@@ -1,5 +1,6 @@
 package io.sluice.emulator;
 
+import io.sluice.emulator.cimd2.Cimd2Listener;
 import io.sluice.emulator.handset.HandsetSummary;
 import io.sluice.emulator.handset.HandsetView;
 import io.sluice.emulator.handset.Handsets;
@@ -13,16 +14,18 @@ import io.sluice.emulator.smpp.SmppServer;
 import io.sluice.emulator.smpp.SmscServices;
 import io.sluice.emulator.text.SmsText;
 import io.sluice.emulator.traffic.EmulatorStats;
+import io.sluice.emulator.traffic.SessionStats;
 import io.sluice.emulator.traffic.StatsSnapshot;
 import io.sluice.emulator.traffic.TrafficLog;
 import io.sluice.emulator.traffic.TrafficRecord;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An SMPP 3.4 SMSC for development, tests and the demo: simulated handsets behind an SMPP server
- * that counts breaches of sequential handshaking. The Spring bean of role {@code smsc-emulator}, and
+ * An SMPP 3.4 and CIMD2 SMSC for development, tests and the demo: simulated handsets behind an SMPP
+ * server and a CIMD2 server that count breaches of sequential handshaking. The Spring bean of role {@code smsc-emulator}, and
  * usable on its own in tests ({@code new SmscEmulator(properties, clock).start()}).
  */
 public final class SmscEmulator implements AutoCloseable {
@@ -33,6 +36,8 @@ public final class SmscEmulator implements AutoCloseable {
     private final ReceiptScheduler receipts;
     private final MobileOriginator originator;
     private final SmppServer server;
+    /** Null when {@code cimd2-port} is -1. */
+    private final Cimd2Listener cimd2;
 
     public SmscEmulator(EmulatorProperties properties, Clock clock) {
         this.traffic = new TrafficLog(properties.recordedTrafficLimit());
@@ -43,18 +48,35 @@ public final class SmscEmulator implements AutoCloseable {
         this.receipts = new ReceiptScheduler(mailboxes, properties.receiptDelay());
         this.originator = new MobileOriginator(properties.serviceNumber(), properties.serviceSystemId(), smsText,
                 mailboxes, messageIds, handsets, stats, clock);
-        this.server = new SmppServer(new SmscServices(properties, clock, smsText, stats, traffic, handsets, mailboxes,
-                messageIds, receipts, new OutboundBookkeeping(stats, handsets)));
+        SmscServices services = new SmscServices(properties, clock, smsText, stats, traffic, handsets, mailboxes,
+                messageIds, receipts, new OutboundBookkeeping(stats, handsets));
+        this.server = new SmppServer(services);
+        this.cimd2 = properties.cimd2Port() == EmulatorProperties.CIMD2_OFF ? null : new Cimd2Listener(services);
     }
 
-    /** Opens the SMPP port. */
+    /** Opens the SMPP port and, unless switched off, the CIMD2 port. */
     public void start() throws IOException {
         server.start();
+        if (cimd2 != null) {
+            cimd2.start();
+        }
     }
 
     /** The SMPP port ESMEs bind to. */
     public int smppPort() {
         return server.port();
+    }
+
+    /**
+     * The CIMD2 port clients connect to.
+     *
+     * @throws IllegalStateException when CIMD2 is switched off ({@code cimd2-port: -1})
+     */
+    public int cimd2Port() {
+        if (cimd2 == null) {
+            throw new IllegalStateException("CIMD2 is switched off (sluice.emulator.cimd2-port=-1)");
+        }
+        return cimd2.port();
     }
 
     /**
@@ -69,7 +91,11 @@ public final class SmscEmulator implements AutoCloseable {
     }
 
     public StatsSnapshot stats() {
-        return stats.snapshot(server.sessionStats());
+        List<SessionStats> sessions = new ArrayList<>(server.sessionStats());
+        if (cimd2 != null) {
+            sessions.addAll(cimd2.sessionStats());
+        }
+        return stats.snapshot(sessions);
     }
 
     /** The newest {@code limit} PDUs in and out, oldest first. */
@@ -90,6 +116,9 @@ public final class SmscEmulator implements AutoCloseable {
     public void reset() {
         stats.resetCounters();
         server.resetCounters();
+        if (cimd2 != null) {
+            cimd2.resetCounters();
+        }
         traffic.clear();
         handsets.clear();
     }
@@ -97,6 +126,9 @@ public final class SmscEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (cimd2 != null) {
+            cimd2.close();
+        }
         receipts.close();
     }
 }

@@ -36,7 +36,7 @@ public final class OutboundLane {
         this.deliverer = deliverer;
         this.retryInterval = retryInterval;
         this.events = events;
-        this.thread = new Thread(this::run, "smpp-lane-" + name);
+        this.thread = new Thread(this::run, "lane-" + name);
         this.thread.setDaemon(true);
     }
 

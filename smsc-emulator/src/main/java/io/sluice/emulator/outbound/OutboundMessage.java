@@ -11,10 +11,11 @@ import org.jsmpp.bean.OptionalParameter;
  * @param id emulator id: the MO id, or the receipt's own id
  * @param text readable form of {@code shortMessage}, for logs and the web page
  * @param handset the number whose outbox tracks this message; null for receipts
+ * @param receipt what a receipt reports, for protocols that send it as fields (CIMD2); null for MO messages
  */
 public record OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddress destination, byte esmClass,
         byte dataCoding, byte[] shortMessage, List<OptionalParameter> optionalParameters, String text,
-        String handset) {
+        String handset, ReceiptFacts receipt) {
 
     public enum Kind {
         MO, RECEIPT
@@ -22,5 +23,13 @@ public record OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddr
 
     public OutboundMessage {
         optionalParameters = List.copyOf(optionalParameters);
+    }
+
+    /** A message without receipt facts: a mobile-originated one. */
+    public OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddress destination, byte esmClass,
+            byte dataCoding, byte[] shortMessage, List<OptionalParameter> optionalParameters, String text,
+            String handset) {
+        this(id, kind, source, destination, esmClass, dataCoding, shortMessage, optionalParameters, text, handset,
+                null);
     }
 }

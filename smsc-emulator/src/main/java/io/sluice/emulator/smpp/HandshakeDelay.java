@@ -9,19 +9,19 @@ import java.util.random.RandomGenerator;
  * drawn jitter of up to the same amount either way, never below zero. The delay is the behaviour being
  * emulated, which is why it blocks the (pooled) processing thread.
  */
-final class HandshakeDelay {
+public final class HandshakeDelay {
 
     private final long baseNanos;
     private final long jitterNanos;
     private final RandomGenerator random;
 
-    HandshakeDelay(Duration base, Duration jitter, RandomGenerator random) {
+    public HandshakeDelay(Duration base, Duration jitter, RandomGenerator random) {
         this.baseNanos = base.toNanos();
         this.jitterNanos = jitter.toNanos();
         this.random = random;
     }
 
-    Duration next() {
+    public Duration next() {
         long offset = jitterNanos == 0 ? 0 : random.nextLong(-jitterNanos, jitterNanos + 1);
         return Duration.ofNanos(Math.max(0, baseNanos + offset));
     }

@@ -14,10 +14,14 @@ public final class TestProperties {
     private TestProperties() {
     }
 
-    /** Defaults, on a free SMPP port, overridden by {@code settings} such as {@code "handshake-time=300ms"}. */
+    /**
+     * Defaults, on a free SMPP port and with CIMD2 off (tests that want it say {@code "cimd2-port=0"}),
+     * overridden by {@code settings} such as {@code "handshake-time=300ms"}.
+     */
     public static EmulatorProperties emulator(String... settings) {
         Map<String, String> values = new HashMap<>();
         values.put(PREFIX + ".smpp-port", "0");
+        values.put(PREFIX + ".cimd2-port", "-1");
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             values.put(PREFIX + "." + setting.substring(0, equals), setting.substring(equals + 1));
