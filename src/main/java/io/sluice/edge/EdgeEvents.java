@@ -6,6 +6,9 @@ import java.util.Optional;
 import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
+import io.sluice.sms.cimd2.Cimd2StatusCode;
+import io.sluice.sms.cimd2.client.Cimd2Headers;
+import io.sluice.sms.cimd2.client.Cimd2NegativeResponseException;
 import io.sluice.sms.smpp.SmppStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivery receipts from the SMSC, as status events for the core on {@code sluice.events}, and how
- * the SMSC route tells a refusal for good from a failure worth retrying.
+ * Delivery receipts from the SMSC (SMPP deliver_sm receipts, CIMD2 deliver status reports), as status
+ * events for the core on {@code sluice.events}, and how the SMSC route tells a refusal for good from a
+ * failure worth retrying.
  */
 public final class EdgeEvents {
 
@@ -34,26 +38,57 @@ public final class EdgeEvents {
 
     /** Why the SMSC refused a message for good, in words for its sender. */
     public static String refusalDetail(Throwable failure) {
+        Optional<Cimd2NegativeResponseException> cimd2 = cimd2RefusalOf(failure);
+        if (cimd2.isPresent()) {
+            return "The SMSC answered " + cimd2.get().getMessage() + ".";
+        }
         return negativeResponseOf(failure)
                 .map(status -> "The SMSC answered " + SmppStatus.describe(status) + ".")
                 .orElse("The SMSC refused the message: " + (failure == null ? "unknown reason" : failure.getMessage()));
     }
 
-    /** A delivery receipt from the SMSC: reports "delivered" or "failed" to the original sender. */
+    /** An SMPP delivery receipt: reports "delivered" or "failed" to the original sender. */
     public void receipt(Exchange exchange) throws InterruptedException {
         Message message = exchange.getMessage();
         String smscId = message.getHeader(SmppConstants.ID, String.class);
         DeliveryReceiptState state = message.getHeader(SmppConstants.FINAL_STATUS, DeliveryReceiptState.class);
+        report(message, smscId, state == DeliveryReceiptState.DELIVRD,
+                "The carrier reported " + state + " (error " + message.getHeader(SmppConstants.ERROR) + ").");
+    }
+
+    /**
+     * A CIMD2 deliver status report (§4.10): status code (061) 4 is "delivered", the other final codes
+     * "failed"; a non-final code (in process, no response yet) reports nothing, leaving the body empty.
+     * The report is found by destination and service centre time stamp (ADR 0009).
+     */
+    public void cimd2Receipt(Exchange exchange) throws InterruptedException {
+        Message message = exchange.getMessage();
+        Integer code = message.getHeader(Cimd2Headers.STATUS_CODE, Integer.class);
+        Optional<Cimd2StatusCode> status = code == null ? Optional.empty() : Cimd2StatusCode.of(code);
+        if (status.isPresent() && !status.get().isFinal()) {
+            LOG.debug("Interim CIMD2 status {} for {}: nothing to report yet", status.get(),
+                    message.getHeader(Cimd2Headers.MESSAGE_ID));
+            message.removeHeaders("*");
+            return;
+        }
+        report(message, message.getHeader(Cimd2Headers.MESSAGE_ID, String.class),
+                status.orElse(null) == Cimd2StatusCode.DELIVERY_SUCCESSFUL,
+                "The carrier reported " + status.map(Enum::name).orElse("status " + code) + " (error "
+                        + message.getHeader(Cimd2Headers.STATUS_ERROR_CODE) + ").");
+    }
+
+    private void report(Message message, String smscId, boolean delivered, String failureDetail)
+            throws InterruptedException {
         Optional<ReceiptCorrelator.Submitted> submitted = receipts.lookup(smscId, RECEIPT_GRACE);
         if (submitted.isEmpty()) {
-            LOG.warn("Receipt for unknown SMSC message id {} ({}); forwarded unmatched", smscId, state);
+            LOG.warn("Receipt for unknown SMSC message id {} ({}); forwarded unmatched", smscId,
+                    delivered ? "delivered" : failureDetail);
         }
         var about = submitted.orElse(new ReceiptCorrelator.Submitted(null, null, null));
-        if (state == DeliveryReceiptState.DELIVRD) {
+        if (delivered) {
             write(message, about, MessageStatus.DELIVERED, null, "Delivered to the handset.");
         } else {
-            write(message, about, MessageStatus.FAILED, FailureReason.UNDELIVERABLE,
-                    "The carrier reported " + state + " (error " + message.getHeader(SmppConstants.ERROR) + ").");
+            write(message, about, MessageStatus.FAILED, FailureReason.UNDELIVERABLE, failureDetail);
         }
         message.setHeader(Headers.SMSC_ID, smscId);
     }
@@ -70,6 +105,10 @@ public final class EdgeEvents {
     }
 
     static boolean isPermanent(Throwable failure) {
+        Optional<Cimd2NegativeResponseException> cimd2 = cimd2RefusalOf(failure);
+        if (cimd2.isPresent()) {
+            return !cimd2.get().isTemporary();
+        }
         return negativeResponseOf(failure).map(status -> !SmppStatus.isTemporary(status)).orElse(false);
     }
 
@@ -77,6 +116,15 @@ public final class EdgeEvents {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof NegativeResponseException negative) {
                 return Optional.of(negative.getCommandStatus());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Cimd2NegativeResponseException> cimd2RefusalOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Cimd2NegativeResponseException negative) {
+                return Optional.of(negative);
             }
         }
         return Optional.empty();

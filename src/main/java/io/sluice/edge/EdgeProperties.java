@@ -47,8 +47,11 @@ public record EdgeProperties(
      * @param responseTimeout     how long to wait for a response before the request counts as failed
      * @param reconnectDelay      pause before re-binding after the bind was lost
      * @param maxSubmitsPerSecond the rate the carrier allows (its TPS); the edge never submits faster
+     * @param protocol            which protocol the SMSC speaks; chooses the routes in routes/edge/&lt;protocol&gt;/
+     * @param cimd2               settings only CIMD2 has (ADR 0009)
      */
     public record Smsc(
+            @NotNull Protocol protocol,
             @NotBlank String host,
             @Min(1) int port,
             @NotBlank @Size(max = 15) String systemId,
@@ -57,6 +60,27 @@ public record EdgeProperties(
             @NotNull Duration enquireLinkInterval,
             @NotNull Duration responseTimeout,
             @NotNull Duration reconnectDelay,
-            @Min(1) int maxSubmitsPerSecond) {
+            @Min(1) int maxSubmitsPerSecond,
+            @NotNull @Valid Cimd2 cimd2) {
+    }
+
+    /** The SMSC's protocol; the lower-case name is the folder of its routes. */
+    public enum Protocol {
+        SMPP, CIMD2
+    }
+
+    /**
+     * CIMD2 session settings beyond the shared ones (system-id is the user identity, 010).
+     *
+     * @param aliveInterval    idle time after which alive (40) checks the connection
+     * @param maxTransmissions how often one request is sent in all (same packet number) before reconnecting
+     * @param checksum         whether the edge's packets carry the optional checksum (CIMD2 §3.3)
+     * @param checksumPolicy   what is accepted from the SMSC: REQUIRE, VERIFY_IF_PRESENT or IGNORE
+     */
+    public record Cimd2(
+            @NotNull Duration aliveInterval,
+            @Min(1) @Max(10) int maxTransmissions,
+            boolean checksum,
+            @NotNull io.sluice.sms.cimd2.Cimd2ChecksumPolicy checksumPolicy) {
     }
 }

@@ -17,6 +17,7 @@ import io.sluice.link.Resync;
 import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
+import io.sluice.sms.cimd2.client.Cimd2Component;
 import io.sluice.sms.smpp.GuardedSmppBinding;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -131,6 +132,12 @@ public class EdgeSite {
     @Bean
     MoIntake moIntake(EdgeLinkEnd edgeLinkEnd) {
         return new MoIntake(edgeLinkEnd);
+    }
+
+    /** The {@code cimd2:} endpoints of routes/edge/cimd2 (ADR 0009); unused while the protocol is SMPP. */
+    @Bean("cimd2")
+    Cimd2Component cimd2Component() {
+        return new Cimd2Component();
     }
 
     /** Every SMPP endpoint decodes deliver_sm with {@link GuardedSmppBinding}, so nothing is acked and lost. */

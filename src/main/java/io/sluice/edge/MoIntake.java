@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.sluice.link.EdgeLinkEnd;
+import io.sluice.sms.cimd2.client.Cimd2Headers;
 import io.sluice.sms.smpp.SmppAddresses;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
 import org.jsmpp.extra.ProcessRequestException;
 
-/** Turns a deliver_sm (a phone texting the service number) into an MO message in the carrier's ring. */
+/**
+ * Turns a deliver_sm (SMPP) or deliver message (CIMD2) — a phone texting the service number — into an MO
+ * message in the carrier's ring; the ring and everything after it are the same for both protocols.
+ */
 public final class MoIntake {
 
     private final EdgeLinkEnd link;
@@ -28,5 +32,14 @@ public final class MoIntake {
         Object body = message.getBody();
         String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message.getBody(String.class);
         return link.sendMo(exchange, from, to, text == null ? "" : text);
+    }
+
+    /** CIMD2 deliver message (20): originator (023) as given, international numbers with their +. */
+    public List<Message> fromCimd2(Exchange exchange) throws ProcessRequestException, InterruptedException {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message.getBody(String.class);
+        return link.sendMo(exchange, message.getHeader(Cimd2Headers.ORIGINATOR, String.class),
+                message.getHeader(Cimd2Headers.DESTINATION, String.class), text == null ? "" : text);
     }
 }

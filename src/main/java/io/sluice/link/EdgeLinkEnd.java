@@ -66,11 +66,10 @@ public final class EdgeLinkEnd {
         return out.messages();
     }
 
-    /** Route {@code smsc-submit}, after submit_sm_resp OK: the slot is processed. */
+    /** Route {@code smsc-submit}, after submit_sm_resp (SMPP) or submit response (CIMD2) OK: the slot is processed. */
     public List<Message> submitted(Exchange exchange) {
         Message message = exchange.getMessage();
-        List<?> ids = message.getHeader(org.apache.camel.component.smpp.SmppConstants.ID, List.class);
-        String smscId = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
+        String smscId = smscIdOf(message);
         long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
         LOG.debug("SMSC accepted MT sequence {} as {}", sequence, smscId);
         processSubmitted(ring(exchange, Direction.MT), sequence).ifPresent(slot -> {
@@ -161,6 +160,16 @@ public final class EdgeLinkEnd {
                     unknown.getMessage());
             return java.util.Optional.empty();
         }
+    }
+
+    /** camel-smpp gives the submit_sm_resp's message ids as a list; cimd2: gives destination:SCTS (ADR 0009). */
+    private static String smscIdOf(Message message) {
+        String cimd2 = message.getHeader(io.sluice.sms.cimd2.client.Cimd2Headers.MESSAGE_ID, String.class);
+        if (cimd2 != null) {
+            return cimd2;
+        }
+        List<?> ids = message.getHeader(org.apache.camel.component.smpp.SmppConstants.ID, List.class);
+        return ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
     }
 
     /** MT slots now next in sequence go to the stop-and-wait SMSC route, in order. */

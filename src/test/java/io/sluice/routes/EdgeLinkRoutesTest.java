@@ -122,7 +122,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
         context.getRegistry().bind("moIntake", new MoIntake(link));
         context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory)));
-        for (String flow : List.of("ring-errors", "smsc-errors", "smsc-receive", "smsc-submit", "ring-mt-accept", "link-reports")) {
+        for (String flow : List.of("ring-errors", "smsc-errors", "smpp/smsc-receive", "smpp/smsc-submit", "ring-mt-accept", "link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(context, "file:routes/edge/" + flow + ".camel.yaml"));
         }
