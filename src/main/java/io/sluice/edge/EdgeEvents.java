@@ -52,7 +52,7 @@ public final class EdgeEvents {
         Message message = exchange.getMessage();
         String smscId = message.getHeader(SmppConstants.ID, String.class);
         DeliveryReceiptState state = message.getHeader(SmppConstants.FINAL_STATUS, DeliveryReceiptState.class);
-        report(message, smscId, state == DeliveryReceiptState.DELIVRD,
+        report(message, receipts.lookup(smscId, RECEIPT_GRACE), smscId, state == DeliveryReceiptState.DELIVRD,
                 "The carrier reported " + state + " (error " + message.getHeader(SmppConstants.ERROR) + ").");
     }
 
@@ -71,15 +71,17 @@ public final class EdgeEvents {
             message.removeHeaders("*");
             return;
         }
-        report(message, message.getHeader(Cimd2Headers.MESSAGE_ID, String.class),
+        // Taken, not looked up: the next report under the same destination and second is about the next message,
+        // and a repeated report finds nothing rather than a second event with the same duplicate id.
+        String smscId = message.getHeader(Cimd2Headers.MESSAGE_ID, String.class);
+        report(message, receipts.take(smscId, RECEIPT_GRACE), smscId,
                 status.orElse(null) == Cimd2StatusCode.DELIVERY_SUCCESSFUL,
                 "The carrier reported " + status.map(Enum::name).orElse("status " + code) + " (error "
                         + message.getHeader(Cimd2Headers.STATUS_ERROR_CODE) + ").");
     }
 
-    private void report(Message message, String smscId, boolean delivered, String failureDetail)
-            throws InterruptedException {
-        Optional<ReceiptCorrelator.Submitted> submitted = receipts.lookup(smscId, RECEIPT_GRACE);
+    private void report(Message message, Optional<ReceiptCorrelator.Submitted> submitted, String smscId,
+                        boolean delivered, String failureDetail) {
         if (submitted.isEmpty()) {
             LOG.warn("Receipt for unknown SMSC message id {} ({}); forwarded unmatched", smscId,
                     delivered ? "delivered" : failureDetail);

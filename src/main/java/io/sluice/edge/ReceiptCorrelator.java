@@ -1,6 +1,8 @@
 package io.sluice.edge;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,11 @@ import java.util.Optional;
  * (which quotes only the SMSC's id) can be reported to the right sender. Bounded: the oldest entries
  * go first. In memory for now: receipts for messages submitted before an edge restart are reported
  * as unmatched (the durable ring of issue 3 keeps this in its slots).
+ *
+ * <p>SMPP ids are unique and a receipt may {@link #lookup} its message as often as it is repeated. CIMD2
+ * has no message id: a status report names destination and time stamp (one-second resolution), so
+ * several messages may share one id; they queue under it in submit order and each report
+ * {@link #take}s the oldest (ADR 0009).
  */
 public final class ReceiptCorrelator {
 
@@ -17,19 +24,19 @@ public final class ReceiptCorrelator {
     public record Submitted(String sluiceId, String sender, String clientRef) {
     }
 
-    private final Map<String, Submitted> bySmscId;
+    private final Map<String, Deque<Submitted>> bySmscId;
 
     public ReceiptCorrelator(int capacity) {
         this.bySmscId = new LinkedHashMap<>(capacity, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Submitted> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Deque<Submitted>> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     public synchronized void remember(String smscId, Submitted submitted) {
-        bySmscId.put(smscId, submitted);
+        bySmscId.computeIfAbsent(smscId, id -> new ArrayDeque<>(1)).addLast(submitted);
         notifyAll();
     }
 
@@ -38,9 +45,26 @@ public final class ReceiptCorrelator {
      * has recorded the submit_sm_resp, so an unknown id is given a short grace period.
      */
     public synchronized Optional<Submitted> lookup(String smscId, Duration grace) throws InterruptedException {
+        return await(smscId, grace).map(Deque::peekFirst);
+    }
+
+    /** Like {@link #lookup}, but the message is forgotten: the next receipt under the same id is about the next one. */
+    public synchronized Optional<Submitted> take(String smscId, Duration grace) throws InterruptedException {
+        Optional<Deque<Submitted>> waiting = await(smscId, grace);
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        Submitted oldest = waiting.get().pollFirst();
+        if (waiting.get().isEmpty()) {
+            bySmscId.remove(smscId);
+        }
+        return Optional.of(oldest);
+    }
+
+    private Optional<Deque<Submitted>> await(String smscId, Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
-        Submitted found = bySmscId.get(smscId);
-        while (found == null) {
+        Deque<Submitted> found = bySmscId.get(smscId);
+        while (found == null || found.isEmpty()) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return Optional.empty();

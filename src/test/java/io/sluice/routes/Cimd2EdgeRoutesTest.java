@@ -1,0 +1,373 @@
+package io.sluice.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import io.sluice.broker.CamelJms;
+import io.sluice.edge.EdgeEvents;
+import io.sluice.edge.MoIntake;
+import io.sluice.edge.ReceiptCorrelator;
+import io.sluice.edge.SmscSubmit;
+import io.sluice.emulator.SmscEmulator;
+import io.sluice.emulator.handset.ReceivedMessage;
+import io.sluice.emulator.traffic.TrafficRecord;
+import io.sluice.emulator.util.TestProperties;
+import io.sluice.link.EdgeLinkEnd;
+import io.sluice.link.LinkMonitor;
+import io.sluice.link.Resync;
+import io.sluice.link.RingRegistry;
+import io.sluice.link.SiteLink;
+import io.sluice.ring.Direction;
+import io.sluice.ring.Pointers;
+import io.sluice.ring.RingStore;
+import io.sluice.sms.cimd2.client.Cimd2Component;
+import io.sluice.sms.cimd2.client.Cimd2Headers;
+import io.sluice.testsupport.InVmBroker;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jms.connection.JmsTransactionManager;
+
+/**
+ * The edge's SMSC routes for a CIMD2 carrier (routes/edge/cimd2 with the shared ring-mt-accept,
+ * link-reports, ring-errors and smsc-errors) against a real in-VM broker and the SMSC emulator's CIMD2
+ * server over TCP: the scenarios of {@link EdgeLinkRoutesTest} for SMPP, plus what only CIMD2 has
+ * (repeated packet numbers, retransmission with the same number). The test plays the core.
+ */
+// One Camel context for the class; the unanswered-SMSC test runs last, as its message is retried for ever.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Cimd2EdgeRoutesTest extends CamelTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int MO_SLOTS = 4;
+    private static final int MAX_TRANSMISSIONS = 3;
+    private static InVmBroker broker;
+    private static SmscEmulator smsc;
+    private static ActiveMQConnectionFactory connectionFactory;
+    private RingRegistry rings;
+    private ReceiptCorrelator receipts;
+
+    /** Before the Camel context, which the per-class lifecycle creates ahead of {@code @BeforeAll}. */
+    private static synchronized void start() throws Exception {
+        if (broker != null) {
+            return;
+        }
+        broker = new InVmBroker()
+                .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
+                .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
+                .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
+                        "sluice.mt.alpha", "sluice.events", "sluice.dead");
+        // The emulator waits 1 s for 70/73 before sending the same packet again.
+        smsc = new SmscEmulator(TestProperties.emulator("cimd2-port=0", "handshake-time=2ms", "receipt-delay=10ms",
+                "mo-retry-interval=100ms", "response-timeout=1s"), Clock.systemUTC());
+        smsc.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        connectionFactory.close();
+        smsc.close();
+        broker.close();
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        try {
+            start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Properties properties = new Properties();
+        properties.put("sluice.edge.carrier", "alpha");
+        properties.put("sluice.edge.smsc.host", "127.0.0.1");
+        properties.put("sluice.edge.smsc.port", String.valueOf(smsc.cimd2Port()));
+        properties.put("sluice.edge.smsc.system-id", "sluice");
+        properties.put("sluice.edge.smsc.password", "secret");
+        properties.put("sluice.edge.smsc.response-timeout", "500ms");
+        properties.put("sluice.edge.smsc.reconnect-delay", "200ms");
+        properties.put("sluice.edge.smsc.max-submits-per-second", "100");
+        properties.put("sluice.edge.smsc.cimd2.alive-interval", "30s");
+        properties.put("sluice.edge.smsc.cimd2.max-transmissions", String.valueOf(MAX_TRANSMISSIONS));
+        properties.put("sluice.edge.smsc.cimd2.checksum", "true");
+        properties.put("sluice.edge.smsc.cimd2.checksum-policy", "VERIFY_IF_PRESENT");
+        return properties;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        connectionFactory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
+        rings = SiteLink.rings(connectionFactory, Map.of("alpha", MO_SLOTS));
+        rings.get(Direction.MO, "alpha").markPositionKnown(); // as after the core's first heart-beat
+        receipts = new ReceiptCorrelator(1000);
+        LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
+        EdgeLinkEnd link = new EdgeLinkEnd("alpha", "7777", rings, monitor,
+                new Resync(Duration.ofSeconds(10), Clock.systemUTC()), receipts, Clock.systemUTC());
+        context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
+        context.getRegistry().bind("cimd2", new Cimd2Component());
+        context.getRegistry().bind("edgeRings", rings);
+        context.getRegistry().bind("edgeLinkEnd", link);
+        context.getRegistry().bind("smscSubmit", new SmscSubmit(true));
+        context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
+        context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link)));
+        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory)));
+        for (String flow : List.of("ring-errors", "smsc-errors", "cimd2/smsc-receive", "cimd2/smsc-submit",
+                "ring-mt-accept", "link-reports")) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/edge/" + flow + ".camel.yaml"));
+        }
+        return context;
+    }
+
+    @Test
+    @Order(1)
+    void mtFromTheCoreIsConfirmedSubmittedInSequenceOrderAndReportedProcessed() throws Exception {
+        String phone = "+447700900801";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        // 2 arrives before 1: the mirror holds it back so the SMSC still gets them in order
+        for (long sequence : new long[] {2, 1, 3, 4}) {
+            sendMt(base + sequence, phone, "text " + sequence);
+        }
+
+        await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() >= 4);
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text)
+                .containsExactly("text 1", "text 2", "text 3", "text 4");
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::from).containsOnly("7777");
+        Map<String, List<Long>> reports = reportsUntil(base, 4);
+        assertThat(reports.get("confirmed")).containsExactlyInAnyOrder(base + 1, base + 2, base + 3, base + 4);
+        assertThat(reports.get("processed")).containsExactly(base + 1, base + 2, base + 3, base + 4);
+        long end = base + 4;
+        assertThat(rings.get(Direction.MT, "alpha").pointers()).isEqualTo(new Pointers(end, end, end, end));
+        assertThat(smsc.stats().violations()).isZero();
+
+        // the core sending again (replay after an outage) is confirmed again, not submitted twice
+        sendMt(base + 3, phone, "text 3");
+        assertThat(nextReportOfKind("processed", base + 3).getStringProperty("link_kind")).isEqualTo("processed");
+        assertThat(smsc.handset(phone).messages()).hasSize(4);
+    }
+
+    @Test
+    @Order(2)
+    void aRefusalForGoodIsReportedProcessedWithTheFailure() throws Exception {
+        String phone = "+447700900802";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        sendMt(base + 1, phone, "#REJECT this");
+        sendMt(base + 2, phone, "after the refusal");
+
+        Message failed = nextReportOfKind("processed", base + 1);
+        assertThat(failed.getStringProperty("outcome")).isEqualTo("failed");
+        assertThat(failed.getStringProperty("reason")).isEqualTo("SMSC_REJECTED");
+        assertThat(failed.getStringProperty("detail")).contains("error 300", "Incorrect destination address");
+        assertThat(nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
+        assertThat(smsc.stats().violations()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void theSmscsStatusReportBecomesADeliveredEventForTheOriginalSender() throws Exception {
+        String phone = "+447700900803";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        sendMt(base + 1, phone, "report back");
+
+        Message event = eventAbout("m" + (base + 1) + "-" + phone);
+        assertThat(event.getStringProperty("status")).isEqualTo("delivered");
+        assertThat(event.getStringProperty("sender")).isEqualTo("alice");
+        assertThat(event.getStringProperty("smsc_id")).startsWith(phone + ":");
+        await().atMost(WAIT).until(() -> smsc.stats().receiptsSent() >= 1);
+    }
+
+    @Test
+    @Order(4)
+    void aFailedStatusReportBecomesAFailedEventAndAnInterimOneNothing() throws Exception {
+        receipts.remember("+447700900804:261127101010", new ReceiptCorrelator.Submitted("m-804", "bob", "ref-804"));
+        template.sendBodyAndHeaders("direct:smsc-receive", "", Map.of(
+                Cimd2Headers.MESSAGE_TYPE, Cimd2Headers.DELIVER_STATUS_REPORT,
+                Cimd2Headers.MESSAGE_ID, "+447700900804:261127101010",
+                Cimd2Headers.STATUS_CODE, 1)); // in process: not final, nothing to tell
+        template.sendBodyAndHeaders("direct:smsc-receive", "", Map.of(
+                Cimd2Headers.MESSAGE_TYPE, Cimd2Headers.DELIVER_STATUS_REPORT,
+                Cimd2Headers.MESSAGE_ID, "+447700900804:261127101010",
+                Cimd2Headers.STATUS_CODE, 3,
+                Cimd2Headers.STATUS_ERROR_CODE, 1));
+
+        Message event = eventAbout("m-804");
+        assertThat(event.getStringProperty("status")).isEqualTo("failed");
+        assertThat(event.getStringProperty("reason")).isEqualTo("UNDELIVERABLE");
+        assertThat(event.getStringProperty("detail")).contains("DELIVERY_FAILED", "error 1");
+        assertThat(event.getStringProperty("client_ref")).isEqualTo("ref-804");
+    }
+
+    @Test
+    @Order(5)
+    void moGoesIntoTheRingAndAFullRingMakesTheSmscRetryUntilTheCoreHasProcessedIt() throws Exception {
+        String phone = "+447700900805";
+        long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
+        for (int i = 0; i < MO_SLOTS + 2; i++) {
+            smsc.originateMo(phone, null, "mo " + i);
+        }
+        List<Message> first = new ArrayList<>();
+        for (int i = 0; i < MO_SLOTS; i++) {
+            first.add(broker.receive("sluice.link.mo", WAIT));
+        }
+        assertThat(first).extracting(message -> message.getLongProperty("ring_seq"))
+                .containsExactly(base + 1, base + 2, base + 3, base + 4);
+        assertThat(first.get(0).getStringProperty("sender")).isEqualTo(phone);
+        assertThat(broker.receive("sluice.link.mo", Duration.ofMillis(500))).as("the ring is full").isNull();
+        assertThat(smsc.stats().deliverRetries()).isPositive();
+
+        for (long sequence = base + 1; sequence <= base + MO_SLOTS; sequence++) {
+            processMo(sequence);
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            rest.add(((TextMessage) broker.receive("sluice.link.mo", WAIT)).getText());
+        }
+        assertThat(rest).containsExactly("mo 4", "mo 5");
+        processMo(base + 5);
+        processMo(base + 6);
+        await().atMost(WAIT).until(() -> rings.get(Direction.MO, "alpha").pointers().lastProcessed() == base + 6);
+        assertThat(smsc.stats().violations()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aRepeatedPacketNumberIsAcknowledgedAgainButNotStoredTwice() throws Exception {
+        String phone = "+447700900806";
+        long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
+        // SlowOnRequestMoIntake holds this one until the SMSC, tired of waiting, has sent it again
+        smsc.originateMo(phone, null, "slow: stored once");
+        smsc.originateMo(phone, null, "the next one");
+
+        Message first = broker.receive("sluice.link.mo", WAIT);
+        Message second = broker.receive("sluice.link.mo", WAIT);
+        assertThat(((TextMessage) first).getText()).isEqualTo("slow: stored once");
+        assertThat(((TextMessage) second).getText()).as("the repeat was not stored").isEqualTo("the next one");
+        assertThat(second.getLongProperty("ring_seq")).isEqualTo(base + 2);
+        List<TrafficRecord> sent = deliverMessagesOut("slow: stored once");
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sent).extracting(TrafficRecord::sequence).containsOnly(sent.get(0).sequence());
+        processMo(base + 1);
+        processMo(base + 2);
+        await().atMost(WAIT).until(() -> rings.get(Direction.MO, "alpha").pointers().lastProcessed() == base + 2);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anSmscThatDoesNotAnswerGetsTheSameNumberAgainThenANewLoginAndTheSlotStaysUnprocessed() throws Exception {
+        String phone = "+447700900807";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        long loginsBefore = smsc.stats().bindsTotal();
+        sendMt(base + 1, phone, "#NORESP to me");
+
+        await().atMost(WAIT).until(() -> smsc.stats().bindsTotal() > loginsBefore);
+        List<TrafficRecord> attempts = smsc.traffic(10_000).stream()
+                .filter(record -> "submit".equals(record.command()) && "in".equals(record.direction())
+                        && "#NORESP to me".equals(record.text())).toList();
+        assertThat(attempts.subList(0, MAX_TRANSMISSIONS)).extracting(TrafficRecord::sequence)
+                .containsOnly(attempts.get(0).sequence());
+        assertThat(rings.get(Direction.MT, "alpha").pointers().lastProcessed()).isEqualTo(base);
+        assertThat(smsc.stats().violations()).isZero();
+    }
+
+    /** The moIntake bean, holding an MO whose text starts with "slow:" until the SMSC has sent it twice. */
+    public static final class SlowOnRequestMoIntake {
+        private final MoIntake delegate;
+
+        SlowOnRequestMoIntake(MoIntake delegate) {
+            this.delegate = delegate;
+        }
+
+        public List<org.apache.camel.Message> fromCimd2(Exchange exchange) throws Exception {
+            String text = exchange.getMessage().getBody(String.class);
+            if (text.startsWith("slow:")) {
+                await().atMost(WAIT).until(() -> deliverMessagesOut(text).size() >= 2);
+            }
+            return delegate.fromCimd2(exchange);
+        }
+    }
+
+    private static List<TrafficRecord> deliverMessagesOut(String text) {
+        return smsc.traffic(10_000).stream().filter(record -> "deliver_message".equals(record.command())
+                && "out".equals(record.direction()) && text.equals(record.text())).toList();
+    }
+
+    private static void processMo(long sequence) throws JMSException {
+        broker.sendTyped("sluice.link.report.alpha", Map.of("link_kind", "processed", "direction", "mo",
+                "carrier", "alpha", "ring_seq", sequence), "processed");
+    }
+
+    /** The receipt event about one message (events about other tests' messages are skipped). */
+    private static Message eventAbout(String sluiceId) throws JMSException {
+        for (Message event = broker.receive("sluice.events", WAIT); event != null; event = broker.receive("sluice.events", WAIT)) {
+            if (sluiceId.equals(event.getStringProperty("sluice_id"))) {
+                return event;
+            }
+        }
+        throw new AssertionError("no event about " + sluiceId);
+    }
+
+    private static void sendMt(long sequence, String phone, String text) throws JMSException {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("ring_seq", sequence);
+        headers.put("ring_slot", (int) (sequence % MO_SLOTS));
+        headers.put("direction", "mt");
+        headers.put("carrier", "alpha");
+        headers.put("sluice_id", "m" + sequence + "-" + phone);
+        headers.put("sender", "alice");
+        headers.put("to", phone);
+        broker.sendTyped("sluice.link.mt.alpha", headers, text);
+    }
+
+    private static Message nextReport() throws JMSException {
+        Message report = broker.receive("sluice.link.report", WAIT);
+        assertThat(report).as("a report from the edge").isNotNull();
+        return report;
+    }
+
+    private static Message nextReportOfKind(String kind, long sequence) throws JMSException {
+        for (int i = 0; i < 50; i++) {
+            Message report = nextReport();
+            if (kind.equals(report.getStringProperty("link_kind")) && report.getLongProperty("ring_seq") == sequence) {
+                return report;
+            }
+        }
+        throw new AssertionError("no " + kind + " report for " + sequence);
+    }
+
+    /** Reports above {@code base} until {@code processed} are processed ones; by kind, in arrival order. */
+    private static Map<String, List<Long>> reportsUntil(long base, int processed) throws JMSException {
+        Map<String, List<Long>> byKind = new HashMap<>();
+        while (byKind.getOrDefault("processed", List.of()).size() < processed) {
+            Message report = nextReport();
+            if (report.getLongProperty("ring_seq") <= base || report.getStringProperty("link_kind") == null) {
+                continue;
+            }
+            byKind.computeIfAbsent(report.getStringProperty("link_kind"), kind -> new ArrayList<>())
+                    .add(report.getLongProperty("ring_seq"));
+        }
+        return byKind;
+    }
+}
