@@ -47,7 +47,7 @@ public record EdgeProperties(
      * @param responseTimeout     how long to wait for a response before the request counts as failed
      * @param reconnectDelay      pause before re-binding after the bind was lost
      * @param maxSubmitsPerSecond the rate the carrier allows (its TPS); the edge never submits faster
-     * @param protocol            which protocol the SMSC speaks; chooses the routes in routes/edge/&lt;protocol&gt;/
+     * @param protocol            which protocol the SMSC speaks; chooses the routes in routes/edge-&lt;protocol&gt;/
      * @param cimd2               settings only CIMD2 has (ADR 0009)
      */
     public record Smsc(

@@ -134,7 +134,7 @@ public class EdgeSite {
         return new MoIntake(edgeLinkEnd);
     }
 
-    /** The {@code cimd2:} endpoints of routes/edge/cimd2 (ADR 0009); unused while the protocol is SMPP. */
+    /** The {@code cimd2:} endpoints of routes/edge-cimd2 (ADR 0009); unused while the protocol is SMPP. */
     @Bean("cimd2")
     Cimd2Component cimd2Component() {
         return new Cimd2Component();

@@ -22,6 +22,7 @@ final class SluiceSites implements AutoCloseable {
 
     final int emulatorHttpPort = FreePorts.next();
     final int smppPort = FreePorts.next();
+    final int cimd2Port = FreePorts.next();
     final int coreHttpPort = FreePorts.next();
     final int stompPort = FreePorts.next();
     final int edgeLinkPort = FreePorts.next();
@@ -29,6 +30,8 @@ final class SluiceSites implements AutoCloseable {
     final Path dataDir;
 
     private final String classPath;
+    /** The protocol the edge speaks to the emulator (see {@link #withCimd2Carrier}). */
+    private String smscProtocol = "smpp";
     /** Between the edge and the core when set (see {@link #withWan}). */
     private WanSimulator wan;
     private RoleProcess emulator;
@@ -49,6 +52,12 @@ final class SluiceSites implements AutoCloseable {
     SluiceSites withWan(Duration oneWayLatency, Duration jitter) throws IOException {
         wan = new WanSimulator(new WanProperties("127.0.0.1", 0, "127.0.0.1", edgeLinkPort, oneWayLatency, jitter, 0, 42L));
         wan.start();
+        return this;
+    }
+
+    /** The edge talks CIMD2 to the emulator instead of SMPP (ADR 0009); everything above the protocol is the same. */
+    SluiceSites withCimd2Carrier() {
+        smscProtocol = "cimd2";
         return this;
     }
 
@@ -74,8 +83,8 @@ final class SluiceSites implements AutoCloseable {
     RoleProcess startEmulator() throws IOException {
         emulator = RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
                 "--sluice.emulator.smpp-port=" + smppPort,
-                // any free port: site sets of parallel tests must not compete for the default 9971
-                "--sluice.emulator.cimd2-port=0"), log("smsc-emulator"), classPath);
+                // a free port: site sets of parallel tests must not compete for the default 9971
+                "--sluice.emulator.cimd2-port=" + cimd2Port), log("smsc-emulator"), classPath);
         return emulator;
     }
 
@@ -91,7 +100,9 @@ final class SluiceSites implements AutoCloseable {
         edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(
                 "--sluice.edge.core-uri=tcp://127.0.0.1:" + edgeDialPort(),
                 "--sluice.edge.smsc.host=127.0.0.1",
-                "--sluice.edge.smsc.port=" + smppPort), log("edge"), classPath);
+                "--sluice.edge.smsc.protocol=" + smscProtocol,
+                "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort)), log("edge"),
+                classPath);
         return edge;
     }
 

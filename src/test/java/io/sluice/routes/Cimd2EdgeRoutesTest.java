@@ -50,7 +50,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
- * The edge's SMSC routes for a CIMD2 carrier (routes/edge/cimd2 with the shared ring-mt-accept,
+ * The edge's SMSC routes for a CIMD2 carrier (routes/edge-cimd2 with the shared ring-mt-accept,
  * link-reports, ring-errors and smsc-errors) against a real in-VM broker and the SMSC emulator's CIMD2
  * server over TCP: the scenarios of {@link EdgeLinkRoutesTest} for SMPP, plus what only CIMD2 has
  * (repeated packet numbers, retransmission with the same number). The test plays the core.
@@ -133,10 +133,10 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
         context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link)));
         context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory)));
-        for (String flow : List.of("ring-errors", "smsc-errors", "cimd2/smsc-receive", "cimd2/smsc-submit",
-                "ring-mt-accept", "link-reports")) {
+        for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-cimd2/smsc-receive",
+                "edge-cimd2/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "file:routes/edge/" + flow + ".camel.yaml"));
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + flow + ".camel.yaml"));
         }
         return context;
     }

@@ -122,9 +122,9 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
         context.getRegistry().bind("moIntake", new MoIntake(link));
         context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory)));
-        for (String flow : List.of("ring-errors", "smsc-errors", "smpp/smsc-receive", "smpp/smsc-submit", "ring-mt-accept", "link-reports")) {
+        for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "file:routes/edge/" + flow + ".camel.yaml"));
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + flow + ".camel.yaml"));
         }
         return context;
     }
