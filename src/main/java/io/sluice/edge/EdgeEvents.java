@@ -10,6 +10,7 @@ import io.sluice.sms.cimd2.Cimd2StatusCode;
 import io.sluice.sms.cimd2.client.Cimd2Headers;
 import io.sluice.sms.cimd2.client.Cimd2NegativeResponseException;
 import io.sluice.sms.smpp.SmppStatus;
+import io.sluice.sms.text.TextTooLongException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
@@ -107,6 +108,11 @@ public final class EdgeEvents {
     }
 
     static boolean isPermanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TextTooLongException) {
+                return true; // more parts than a concatenation can number: no retry will help
+            }
+        }
         Optional<Cimd2NegativeResponseException> cimd2 = cimd2RefusalOf(failure);
         if (cimd2.isPresent()) {
             return !cimd2.get().isTemporary();

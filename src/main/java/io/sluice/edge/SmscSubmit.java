@@ -1,6 +1,7 @@
 package io.sluice.edge;
 
 import io.sluice.im.Headers;
+import io.sluice.link.LinkHeaders;
 import io.sluice.sms.cimd2.client.Cimd2Headers;
 import io.sluice.sms.smpp.SmppAddresses;
 import org.apache.camel.Exchange;
@@ -42,5 +43,10 @@ public final class SmscSubmit {
         message.setHeader(Cimd2Headers.DESTINATION, message.getHeader(Headers.TO, String.class));
         message.setHeader(Cimd2Headers.ORIGINATOR, message.getHeader(Headers.SOURCE_ADDRESS, String.class));
         message.setHeader(Cimd2Headers.STATUS_REPORT_REQUEST, requestReceipts ? CIMD2_REPORT_FINAL_OUTCOMES : 0);
+        // from the ring sequence: a message submitted again keeps its reference, the next one gets another
+        Long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
+        if (sequence != null) {
+            message.setHeader(Cimd2Headers.CONCATENATION_REFERENCE, (int) (sequence & 0xFF));
+        }
     }
 }

@@ -275,6 +275,25 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    @Order(7)
+    void aLongTextGoesAsConcatenatedPartsOneSubmitAtATime() throws Exception {
+        String phone = "+447700900808";
+        String text = "0123456789".repeat(20); // 200 GSM characters: two parts of at most 153
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        sendMt(base + 1, phone, text);
+
+        assertThat(nextReportOfKind("processed", base + 1).getStringProperty("outcome")).isEqualTo("ok");
+        List<ReceivedMessage> parts = smsc.handset(phone).messages();
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).text() + parts.get(1).text()).isEqualTo(text);
+        // 3GPP TS 23.040 concatenation UDH: 05 00 03, reference = low byte of the ring sequence, 2 parts, part n
+        String reference = String.format("%02X", (base + 1) & 0xFF);
+        assertThat(parts.get(0).rawHex()).startsWith("050003" + reference + "0201");
+        assertThat(parts.get(1).rawHex()).startsWith("050003" + reference + "0202");
+        assertThat(smsc.stats().violations()).isZero();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void anSmscThatDoesNotAnswerGetsTheSameNumberAgainThenANewLoginAndTheSlotStaysUnprocessed() throws Exception {
         String phone = "+447700900807";

@@ -9,6 +9,8 @@ public final class Cimd2Headers {
     public static final String ORIGINATOR = "CamelCimd2Originator";
     /** In (submit): status report request bit mask (056); absent or 0 asks for no report. */
     public static final String STATUS_REPORT_REQUEST = "CamelCimd2StatusReportRequest";
+    /** In (submit): concatenation reference (low 8 bits used) for a text of several parts; keep it for a resend. */
+    public static final String CONCATENATION_REFERENCE = "CamelCimd2ConcatenationReference";
     /** Out: service centre time stamp (060) of the submit response, or of the message a report is about. */
     public static final String SERVICE_CENTRE_TIMESTAMP = "CamelCimd2ServiceCentreTimestamp";
     /**

@@ -1,13 +1,16 @@
 package io.sluice.sms.cimd2.client;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 
 import io.sluice.sms.cimd2.Cimd2DataCoding;
 import io.sluice.sms.cimd2.Cimd2Operation;
 import io.sluice.sms.cimd2.Cimd2Packet;
 import io.sluice.sms.cimd2.Cimd2Parameter;
-import io.sluice.sms.cimd2.Cimd2Text;
+import io.sluice.sms.text.SmsEncoding;
+import io.sluice.sms.text.SmsPart;
+import io.sluice.sms.text.SmsSplitter;
 import org.apache.camel.Message;
 
 /**
@@ -19,27 +22,43 @@ final class Cimd2Messages {
     private Cimd2Messages() {
     }
 
-    /** GSM 03.38 text in User Data (033); anything else as UCS-2 in User Data Binary (034) with 030 = 8. */
-    static Cimd2Packet submit(Message message) {
+    /**
+     * The submits for the message's text: one when it fits an SMS, else one per concatenated part with the
+     * concatenation UDH (032, whole UDH as hexadecimal, length octet included, as Kannel sends it). GSM
+     * 03.38 text goes in User Data (033), anything else as UCS-2 in User Data Binary (034) with 030 = 8.
+     * Only the last part asks for a status report (056): one report per message, as camel-smpp's singleDLR.
+     *
+     * @throws io.sluice.sms.text.TextTooLongException beyond the splitter's part limit
+     */
+    static List<Cimd2Packet> submits(Message message, SmsSplitter splitter, int defaultReference) {
         String text = message.getBody(String.class);
-        Cimd2Packet.Builder submit = Cimd2Packet.builder(Cimd2Operation.SUBMIT)
-                .add(Cimd2Parameter.DESTINATION_ADDRESS, required(message, Cimd2Headers.DESTINATION));
+        Integer reference = message.getHeader(Cimd2Headers.CONCATENATION_REFERENCE, Integer.class);
+        List<SmsPart> parts = splitter.split(text == null ? "" : text, reference == null ? defaultReference : reference);
+        String destination = required(message, Cimd2Headers.DESTINATION);
         String originator = message.getHeader(Cimd2Headers.ORIGINATOR, String.class);
-        if (originator != null) {
-            submit.add(Cimd2Parameter.ORIGINATING_ADDRESS, originator);
-        }
-        text = text == null ? "" : text;
-        if (Cimd2Text.canEncode(text)) {
-            submit.addText(Cimd2Parameter.USER_DATA, text);
-        } else {
-            submit.add(Cimd2Parameter.DATA_CODING_SCHEME, Cimd2DataCoding.UCS2.value())
-                    .addHex(Cimd2Parameter.USER_DATA_BINARY, text.getBytes(StandardCharsets.UTF_16BE));
-        }
         Integer reports = message.getHeader(Cimd2Headers.STATUS_REPORT_REQUEST, Integer.class);
-        if (reports != null && reports != 0) {
-            submit.add(Cimd2Parameter.STATUS_REPORT_REQUEST, reports);
+        List<Cimd2Packet> submits = new ArrayList<>(parts.size());
+        for (SmsPart part : parts) {
+            Cimd2Packet.Builder submit = Cimd2Packet.builder(Cimd2Operation.SUBMIT)
+                    .add(Cimd2Parameter.DESTINATION_ADDRESS, destination);
+            if (originator != null) {
+                submit.add(Cimd2Parameter.ORIGINATING_ADDRESS, originator);
+            }
+            if (part.hasUdh()) {
+                submit.addHex(Cimd2Parameter.USER_DATA_HEADER, part.udh());
+            }
+            if (part.encoding() == SmsEncoding.GSM7) {
+                submit.addText(Cimd2Parameter.USER_DATA, part.text());
+            } else {
+                submit.add(Cimd2Parameter.DATA_CODING_SCHEME, Cimd2DataCoding.UCS2.value())
+                        .addHex(Cimd2Parameter.USER_DATA_BINARY, part.payload());
+            }
+            if (reports != null && reports != 0 && part.sequence() == part.total()) {
+                submit.add(Cimd2Parameter.STATUS_REPORT_REQUEST, reports);
+            }
+            submits.add(submit.build());
         }
-        return submit.build();
+        return submits;
     }
 
     /** The submit response's facts, on the exchange for the routes. */
