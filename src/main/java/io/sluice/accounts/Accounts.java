@@ -30,6 +30,12 @@ public final class Accounts implements UserDirectory {
     /** BCrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    /**
+     * Login prefixes of the core broker's other principals (edges {@code edge-<carrier>}, the core's own
+     * {@code sluice-system}): an account named so would be confused with them.
+     */
+    public static final List<String> RESERVED_PREFIXES = List.of("edge-", "sluice-");
+
     private final AccountStore store;
     private final BuddyStore buddies;
     private final TransactionTemplate transaction;
@@ -186,6 +192,12 @@ public final class Accounts implements UserDirectory {
         if (!UserName.isValid(request.login())) {
             throw new AccountException(AccountProblem.INVALID_LOGIN, "'" + request.login() + "' is not a valid login:"
                     + " a lower-case letter, then up to 31 of a-z, 0-9, '.', '_', '-'.");
+        }
+        for (String prefix : RESERVED_PREFIXES) {
+            if (request.login().startsWith(prefix)) {
+                throw new AccountException(AccountProblem.INVALID_LOGIN,
+                        "Logins starting with '" + prefix + "' are reserved for the broker's own connections.");
+            }
         }
         String password = request.password();
         if (password == null || password.length() < MIN_PASSWORD_CHARS

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.sluice.accounts.Accounts;
+import io.sluice.accounts.UserDirectory;
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
 import io.sluice.broker.InVmConnectionFactory;
@@ -56,11 +58,12 @@ public class CoreSite {
     }
 
     @Bean(destroyMethod = "close")
-    SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Environment environment,
+    SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Accounts accounts, Environment environment,
                           ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         List<QueueConfiguration> queues = new ArrayList<>();
-        core.users().keySet().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
+        // Accounts created later get theirs from BrokerAccounts.
+        accounts.logins().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
         for (String carrier : core.carriers().keySet()) {
             queues.add(SiteBroker.durableQueue(Destinations.mtQueueOf(carrier)));
             queues.add(SiteBroker.durableQueue(LinkMessages.mtData(carrier)));
@@ -69,8 +72,13 @@ public class CoreSite {
         queues.addAll(SiteLink.ringQueues(core.carriers().keySet()));
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
-        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
+        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core, accounts), new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
+    }
+
+    @Bean
+    BrokerAccounts brokerAccounts(SiteBroker coreBroker) {
+        return new BrokerAccounts(coreBroker);
     }
 
     @Bean(destroyMethod = "close")
@@ -102,14 +110,14 @@ public class CoreSite {
     }
 
     @Bean
-    ChatDispatcher chatDispatcher(CoreProperties core, CarrierRouter carriers, ConversationLinks links,
+    ChatDispatcher chatDispatcher(UserDirectory users, CarrierRouter carriers, ConversationLinks links,
                                   @Value("${sluice.core.max-text-chars}") int maxTextChars) {
-        return new ChatDispatcher(Set.copyOf(core.users().keySet()), carriers, links, maxTextChars);
+        return new ChatDispatcher(users, carriers, links, maxTextChars);
     }
 
     @Bean
-    MoRouter moRouter(CoreProperties core, ConversationLinks links) {
-        return new MoRouter(Set.copyOf(core.users().keySet()), links);
+    MoRouter moRouter(UserDirectory users, ConversationLinks links) {
+        return new MoRouter(users, links);
     }
 
     @Bean
@@ -148,7 +156,7 @@ public class CoreSite {
     }
 
     @Bean
-    EdgeEventRelay edgeEventRelay(CoreProperties core) {
-        return new EdgeEventRelay(Set.copyOf(core.users().keySet()));
+    EdgeEventRelay edgeEventRelay(UserDirectory users) {
+        return new EdgeEventRelay(users);
     }
 }

@@ -107,6 +107,8 @@ abstract class AccountsContract {
         assertProblem(() -> accounts.create(NewAccount.of("Alice", "alice-pw")), AccountProblem.INVALID_LOGIN);
         assertProblem(() -> accounts.create(NewAccount.of("9lives", "alice-pw")), AccountProblem.INVALID_LOGIN);
         assertProblem(() -> accounts.create(NewAccount.of("a".repeat(33), "alice-pw")), AccountProblem.INVALID_LOGIN);
+        assertProblem(() -> accounts.create(NewAccount.of("edge-alpha", "alice-pw")), AccountProblem.INVALID_LOGIN);
+        assertProblem(() -> accounts.create(NewAccount.of("sluice-system", "alice-pw")), AccountProblem.INVALID_LOGIN);
         assertProblem(() -> accounts.create(NewAccount.of("alice", "short")), AccountProblem.INVALID_PASSWORD);
         assertProblem(() -> accounts.create(NewAccount.of("alice", "é".repeat(37))), AccountProblem.INVALID_PASSWORD);
         assertProblem(() -> accounts.create(new NewAccount("alice", "alice-pw", "07700900001", null)),
