@@ -97,6 +97,11 @@ public final class Accounts implements UserDirectory {
         return store.find(login);
     }
 
+    /** The account, or an {@link AccountProblem#UNKNOWN_USER} refusal. */
+    public Account get(String login) {
+        return store.find(login).orElseThrow(() -> unknownUser(login));
+    }
+
     public Account disable(String login) {
         Account account = setEnabled(login, false);
         events.publishEvent(new AccountEvent.Disabled(login));
@@ -130,7 +135,7 @@ public final class Accounts implements UserDirectory {
         } catch (DuplicateKeyException linkedMeanwhile) {
             throw numberTaken(phone, store.loginOfPhone(phone).orElse("another account"));
         }
-        return store.find(login).orElseThrow(() -> unknownUser(login));
+        return get(login);
     }
 
     /** The account has no handset any more; its buddy list stays with the account. */
@@ -138,7 +143,7 @@ public final class Accounts implements UserDirectory {
         if (!store.setPhone(login, null)) {
             throw unknownUser(login);
         }
-        return store.find(login).orElseThrow(() -> unknownUser(login));
+        return get(login);
     }
 
     /**
@@ -215,7 +220,7 @@ public final class Accounts implements UserDirectory {
         if (!store.setEnabled(login, enabled)) {
             throw unknownUser(login);
         }
-        return store.find(login).orElseThrow(() -> unknownUser(login));
+        return get(login);
     }
 
     static AccountException unknownUser(String login) {

@@ -47,6 +47,8 @@ public record CoreProperties(
 
     /** Long enough that guessing it over HTTP is hopeless. */
     public static final int MIN_ADMIN_TOKEN_CHARS = 16;
+    /** The default in application-core.yml; the core warns at start-up while it is in use. */
+    public static final String DEMO_ADMIN_TOKEN = "demo-admin-token";
 
     /** A seed account; {@code phone}, when set, is the user's own handset in E.164. */
     public record User(@NotBlank String password, @Pattern(regexp = PhoneNumber.PATTERN) String phone) {
