@@ -23,7 +23,7 @@ public final class TestPostgres {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException(URL + " is not set. These tests need a PostgreSQL database they may wipe:"
                     + " set " + URL + " (e.g. jdbc:postgresql://localhost:5432/sluice_test), " + USER + " and "
-                    + PASSWORD + "; .ci/run shows how to start one (pg_ctlcluster, createuser, createdb).");
+                    + PASSWORD + "; as root, `. .ci/test-postgres` installs and starts one and sets them.");
         }
         return new DriverManagerDataSource(url, System.getenv().getOrDefault(USER, ""),
                 System.getenv().getOrDefault(PASSWORD, ""));
