@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.sluice.accounts.Accounts;
+import io.sluice.accounts.UserDirectory;
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
 import io.sluice.broker.InVmConnectionFactory;
@@ -29,7 +31,7 @@ import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -57,12 +59,13 @@ public class CoreSite {
     }
 
     @Bean(destroyMethod = "close")
-    SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Environment environment,
+    SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Accounts accounts, Environment environment,
                           ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml,
-                          List<ActiveMQServerMessagePlugin> messagePlugins) throws Exception {
+                          List<ActiveMQServerBasePlugin> sitePlugins) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         List<QueueConfiguration> queues = new ArrayList<>();
-        core.users().keySet().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
+        // Accounts created later get theirs from BrokerAccounts.
+        accounts.logins().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
         for (String carrier : core.carriers().keySet()) {
             queues.add(SiteBroker.durableQueue(Destinations.mtQueueOf(carrier)));
             queues.add(SiteBroker.durableQueue(LinkMessages.mtData(carrier)));
@@ -71,9 +74,14 @@ public class CoreSite {
         queues.addAll(SiteLink.ringQueues(core.carriers().keySet()));
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
-        messagePlugins.forEach(configuration::registerBrokerPlugin); // e.g. the inboxes' (InboxConfiguration)
-        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
+        sitePlugins.forEach(configuration::registerBrokerPlugin); // the inboxes' and presence's (InboxConfiguration)
+        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core, accounts), new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
+    }
+
+    @Bean
+    BrokerAccounts brokerAccounts(SiteBroker coreBroker) {
+        return new BrokerAccounts(coreBroker);
     }
 
     @Bean(destroyMethod = "close")
@@ -105,14 +113,14 @@ public class CoreSite {
     }
 
     @Bean
-    ChatDispatcher chatDispatcher(CoreProperties core, CarrierRouter carriers, ConversationLinks links,
+    ChatDispatcher chatDispatcher(UserDirectory users, CarrierRouter carriers, ConversationLinks links,
                                   @Value("${sluice.core.max-text-chars}") int maxTextChars) {
-        return new ChatDispatcher(Set.copyOf(core.users().keySet()), carriers, links, maxTextChars);
+        return new ChatDispatcher(users, carriers, links, maxTextChars);
     }
 
     @Bean
-    MoRouter moRouter(CoreProperties core, ConversationLinks links) {
-        return new MoRouter(Set.copyOf(core.users().keySet()), links);
+    MoRouter moRouter(UserDirectory users, ConversationLinks links) {
+        return new MoRouter(users, links);
     }
 
     @Bean
@@ -151,7 +159,7 @@ public class CoreSite {
     }
 
     @Bean
-    EdgeEventRelay edgeEventRelay(CoreProperties core) {
-        return new EdgeEventRelay(Set.copyOf(core.users().keySet()));
+    EdgeEventRelay edgeEventRelay(UserDirectory users) {
+        return new EdgeEventRelay(users);
     }
 }

@@ -1,11 +1,11 @@
 package io.sluice.im;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.sluice.accounts.UserDirectory;
 import io.sluice.core.Destinations;
 import io.sluice.link.Outgoing;
 import io.sluice.ring.Payload;
@@ -22,10 +22,10 @@ public final class MoRouter {
     static final String HOW_TO = "Sluice: start your message with @name to reach a user, e.g. @alice hello";
     private static final Pattern ADDRESSED = Pattern.compile("^@(\\S+)\\s*(.*)$", Pattern.DOTALL);
 
-    private final Set<String> users;
+    private final UserDirectory users;
     private final ConversationLinks conversations;
 
-    public MoRouter(Set<String> users, ConversationLinks conversations) {
+    public MoRouter(UserDirectory users, ConversationLinks conversations) {
         this.users = users;
         this.conversations = conversations;
     }
@@ -38,7 +38,7 @@ public final class MoRouter {
         Optional<String> user;
         if (addressed.matches()) {
             String named = addressed.group(1).toLowerCase();
-            if (!users.contains(named)) {
+            if (!users.exists(named)) {
                 unroutable(mo, carrier, out, "no user '" + addressed.group(1) + "'",
                         "Sluice: there is no user called " + addressed.group(1) + ".");
                 return;

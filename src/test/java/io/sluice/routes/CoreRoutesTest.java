@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.jms.JMSException;
+import io.sluice.testsupport.FixedUsers;
 import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CoreRoutesTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Set<String> USERS = Set.of("alice", "bob");
+    private static final FixedUsers USERS = FixedUsers.of("alice", "bob");
     private static InVmBroker broker;
     private static ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
