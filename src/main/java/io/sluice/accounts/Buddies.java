@@ -7,13 +7,14 @@ import javax.sql.DataSource;
 
 import io.sluice.core.PhoneNumber;
 import io.sluice.core.UserName;
+import io.sluice.im.BuddyLists;
 
 /**
  * Buddy lists (storage for issue 4 item 3: {@code ADD}, {@code DEL}, {@code WHO}, presence). Owner and
  * buddy are *parties*: an account's login, or the E.164 number of a phone-only user. A number linked to
  * an account is that account, here as everywhere: it is stored as the login (ADR 0005).
  */
-public final class Buddies {
+public final class Buddies implements BuddyLists {
 
     private final BuddyStore store;
     private final UserDirectory users;
@@ -45,11 +46,13 @@ public final class Buddies {
     }
 
     /** {@code owner}'s buddies (logins and numbers), sorted. */
+    @Override
     public List<String> of(String owner) {
         return store.buddiesOf(party(owner));
     }
 
     /** Whose lists {@code buddy} is on: those to tell when {@code buddy} comes online or goes away. */
+    @Override
     public List<String> watchersOf(String buddy) {
         return store.watchersOf(party(buddy));
     }

@@ -21,6 +21,7 @@ import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
 import io.sluice.im.EdgeEventRelay;
 import io.sluice.im.MoRouter;
+import io.sluice.im.PhoneCommands;
 import io.sluice.link.CoreLinkEnd;
 import io.sluice.link.LinkMessages;
 import io.sluice.link.LinkMonitor;
@@ -119,8 +120,8 @@ public class CoreSite {
     }
 
     @Bean
-    MoRouter moRouter(UserDirectory users, ConversationLinks links) {
-        return new MoRouter(users, links);
+    MoRouter moRouter(UserDirectory users, ConversationLinks links, PhoneCommands phoneCommands) {
+        return new MoRouter(users, links, phoneCommands);
     }
 
     @Bean
