@@ -50,7 +50,7 @@ final class MoCommand {
             HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            json.writeValueAsString(new MoRequest(options.from(), options.to(), options.text()))))
+                            json.writeValueAsString(new MoRequest(options.from(), options.to(), options.text(), options.shuffle() ? Boolean.TRUE : null))))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return interpret(response.statusCode(), response.body());

@@ -11,10 +11,12 @@ import org.jsmpp.bean.OptionalParameter;
  * @param id emulator id: the MO id, or the receipt's own id
  * @param text readable form of {@code shortMessage}, for logs and the web page
  * @param handset the number whose outbox tracks this message; null for receipts
+ * @param lastPart whether this is the last deliver_sm of its message (the parts of a concatenated MO
+ *     message share its id and are queued together; the outbox shows it delivered after the last one)
  */
 public record OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddress destination, byte esmClass,
         byte dataCoding, byte[] shortMessage, List<OptionalParameter> optionalParameters, String text,
-        String handset) {
+        String handset, boolean lastPart) {
 
     public enum Kind {
         MO, RECEIPT
@@ -22,5 +24,13 @@ public record OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddr
 
     public OutboundMessage {
         optionalParameters = List.copyOf(optionalParameters);
+    }
+
+    /** A message that is one deliver_sm. */
+    public OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddress destination, byte esmClass,
+            byte dataCoding, byte[] shortMessage, List<OptionalParameter> optionalParameters, String text,
+            String handset) {
+        this(id, kind, source, destination, esmClass, dataCoding, shortMessage, optionalParameters, text, handset,
+                true);
     }
 }
