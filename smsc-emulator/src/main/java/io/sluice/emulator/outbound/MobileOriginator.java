@@ -67,7 +67,8 @@ public final class MobileOriginator {
     /**
      * Queues a message from phone {@code from} to {@code to} (the service number when null or blank).
      *
-     * @param shuffle send the parts of a concatenated message in a random order (as a network may)
+     * @param shuffle send the parts of a concatenated message in a random order other than the natural
+     *     one (as a network may)
      * @return the id of the mobile-originated message
      * @throws MoRejectedException when a field is missing or malformed, or the text does not fit
      */
@@ -76,9 +77,12 @@ public final class MobileOriginator {
         check(from, destination, text);
         String id = messageIds.next();
         List<OutboundMessage> parts = parts(id, from, destination, text);
-        if (shuffle) {
+        if (shuffle && parts.size() > 1) {
             List<OutboundMessage> shuffled = new ArrayList<>(parts);
             Collections.shuffle(shuffled, random);
+            if (shuffled.equals(parts)) {
+                Collections.reverse(shuffled); // a test asking for disorder gets disorder
+            }
             parts = shuffled;
         }
         handsets.send(from, new SentMessage(id, destination, text, clock.instant(), SentMessage.QUEUED));
