@@ -7,6 +7,7 @@ import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
 import io.sluice.sms.smpp.SmppStatus;
+import io.sluice.sms.text.TextTooLongException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
@@ -32,8 +33,12 @@ public final class EdgeEvents {
         this.receipts = receipts;
     }
 
-    /** Why the SMSC refused a message for good, in words for its sender. */
+    /** Why the SMSC (or the edge itself, for a text too long) refused a message for good, in words for its sender. */
     public static String refusalDetail(Throwable failure) {
+        Optional<TextTooLongException> tooLong = tooLongOf(failure);
+        if (tooLong.isPresent()) {
+            return tooLong.get().getMessage() + ".";
+        }
         return negativeResponseOf(failure)
                 .map(status -> "The SMSC answered " + SmppStatus.describe(status) + ".")
                 .orElse("The SMSC refused the message: " + (failure == null ? "unknown reason" : failure.getMessage()));
@@ -70,7 +75,23 @@ public final class EdgeEvents {
     }
 
     static boolean isPermanent(Throwable failure) {
-        return negativeResponseOf(failure).map(status -> !SmppStatus.isTemporary(status)).orElse(false);
+        return tooLongOf(failure).isPresent()
+                || negativeResponseOf(failure).map(status -> !SmppStatus.isTemporary(status)).orElse(false);
+    }
+
+    /** The reason a refusal for good reports: the text's length, or the SMSC's refusal. */
+    public static FailureReason refusalReason(Throwable failure) {
+        return tooLongOf(failure).isPresent() ? FailureReason.TOO_LONG : FailureReason.SMSC_REJECTED;
+    }
+
+    /** A text needing more SMS parts than allowed: refused before it reaches the SMSC, never retried. */
+    private static Optional<TextTooLongException> tooLongOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TextTooLongException tooLong) {
+                return Optional.of(tooLong);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Integer> negativeResponseOf(Throwable failure) {

@@ -1,22 +1,47 @@
 package io.sluice.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
+import io.sluice.core.Destinations;
+import io.sluice.im.Headers;
 import io.sluice.link.EdgeLinkEnd;
+import io.sluice.link.Outgoing;
+import io.sluice.sms.smpp.GuardedSmppBinding;
 import io.sluice.sms.smpp.SmppAddresses;
+import io.sluice.sms.text.Concatenation;
+import io.sluice.sms.text.MalformedUdhException;
+import io.sluice.sms.text.MoGroup;
+import io.sluice.sms.text.SmsEncoding;
+import io.sluice.sms.text.Udh;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
 import org.jsmpp.extra.ProcessRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns a deliver_sm (a phone texting the service number) into an MO message in the carrier's ring. */
+/**
+ * Turns a deliver_sm (a phone texting the service number) into an MO message in the carrier's ring.
+ * The text is decoded by our library from the raw {@code short_message} and {@code data_coding}
+ * (GSM 03.38 septets or UCS-2, ADR 0006); a part of a concatenated message goes to {@link MoAssembly},
+ * which lets only the whole message into the ring (ADR 0007).
+ */
 public final class MoIntake {
 
-    private final EdgeLinkEnd link;
+    private static final Logger LOG = LoggerFactory.getLogger(MoIntake.class);
+    /** SMPP 3.4 §5.2.12: esm_class bit 6, the short message starts with a User Data Header. */
+    private static final int ESM_CLASS_UDHI = 0x40;
 
-    public MoIntake(EdgeLinkEnd link) {
+    private final EdgeLinkEnd link;
+    private final MoAssembly assembly;
+
+    public MoIntake(EdgeLinkEnd link, MoAssembly assembly) {
         this.link = link;
+        this.assembly = assembly;
     }
 
     public List<Message> send(Exchange exchange) throws ProcessRequestException, InterruptedException {
@@ -25,8 +50,54 @@ public final class MoIntake {
         String from = SmppAddresses.fromSmpp(message.getHeader(SmppConstants.SOURCE_ADDR, String.class),
                 sourceTon == null ? SmppAddresses.TON_UNKNOWN : sourceTon);
         String to = message.getHeader(SmppConstants.DEST_ADDR, String.class);
+        byte[] octets = message.getHeader(GuardedSmppBinding.SHORT_MESSAGE, byte[].class);
+        Byte dataCoding = message.getHeader(SmppConstants.DATA_CODING, Byte.class);
+        Optional<SmsEncoding> encoding = dataCoding == null ? Optional.empty() : SmsEncoding.fromDataCoding(dataCoding);
+        if (octets == null || encoding.isEmpty()) {
+            // Not a coding of ours (Latin-1, IA5...): camel-smpp's decoding of the body stands.
+            return link.sendMo(exchange, from, to, camelText(message));
+        }
+        Byte esmClass = message.getHeader(SmppConstants.ESM_CLASS, Byte.class);
+        boolean udhi = esmClass != null && (esmClass & ESM_CLASS_UDHI) != 0;
+        Udh udh;
+        try {
+            udh = udhi ? Udh.parse(octets) : null;
+        } catch (MalformedUdhException malformed) {
+            return keptForAnOperator(exchange, from, octets, "MALFORMED_UDH: " + malformed.getMessage());
+        }
+        Concatenation concatenation = udh == null ? null
+                : udh.concatenation().filter(c -> c.total() > 1).orElse(null);
+        if (concatenation != null) {
+            return assembly.accept(exchange, new MoPart(MoGroup.of(from, concatenation), to, encoding.get(), octets));
+        }
+        byte[] payload = udh == null ? octets : Arrays.copyOfRange(octets, udh.length(), octets.length);
+        return link.sendMo(exchange, from, to, decode(encoding.get(), payload, message));
+    }
+
+    /** Our decoding; an SMSC whose data_coding 0 is really Latin-1 falls back to camel-smpp's. */
+    private static String decode(SmsEncoding encoding, byte[] payload, Message message) {
+        try {
+            return encoding.decode(payload);
+        } catch (IllegalArgumentException notInThatEncoding) {
+            LOG.warn("MO text is not valid {} ({}); taken as camel-smpp decoded it", encoding.label(),
+                    notInThatEncoding.getMessage());
+            return camelText(message);
+        }
+    }
+
+    private static String camelText(Message message) {
         Object body = message.getBody();
         String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message.getBody(String.class);
-        return link.sendMo(exchange, from, to, text == null ? "" : text);
+        return text == null ? "" : text;
+    }
+
+    /** Undecodable: kept on the dead-letter queue and answered OK, so the SMSC does not resend it forever. */
+    private static List<Message> keptForAnOperator(Exchange exchange, String from, byte[] octets, String why) {
+        LOG.warn("Undecodable deliver_sm from {}: {}; kept on {}", from, why, Destinations.DEAD);
+        Outgoing out = new Outgoing(exchange.getContext());
+        Message dead = out.to(Destinations.DEAD, HexFormat.of().formatHex(octets));
+        dead.setHeader(Headers.DETAIL, why);
+        dead.setHeader(Headers.SENDER, from);
+        return out.messages();
     }
 }

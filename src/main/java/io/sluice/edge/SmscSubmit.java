@@ -1,22 +1,42 @@
 package io.sluice.edge;
 
+import java.util.List;
+
 import io.sluice.im.Headers;
+import io.sluice.link.LinkHeaders;
+import io.sluice.sms.smpp.PresplitSmppSplitter;
 import io.sluice.sms.smpp.SmppAddresses;
+import io.sluice.sms.text.SmsPart;
+import io.sluice.sms.text.SmsSplitter;
+import io.sluice.sms.text.TextTooLongException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
+import org.apache.camel.component.smpp.SmppSplittingPolicy;
 
-/** Turns an MT message from the core into the headers camel-smpp needs for one submit_sm. */
+/**
+ * Turns an MT message from the core into the headers camel-smpp needs: addresses and receipt request
+ * ({@link #prepare}), then the text as our own SMS parts ({@link #encode}, ADR 0006 and 0007).
+ */
 public final class SmscSubmit {
 
     /** registered_delivery: SMSC receipt on final outcome, success or failure (SMPP 3.4 section 5.2.17). */
     private static final byte RECEIPT_ON_FINAL_OUTCOME = 0x01;
     private static final byte NO_RECEIPT = 0x00;
 
-    private final boolean requestReceipts;
+    /** Header: how many submit_sm the text takes (the route's throttle counts each). */
+    public static final String PARTS = "SluiceSmsParts";
 
-    public SmscSubmit(boolean requestReceipts) {
+    private final boolean requestReceipts;
+    private final SmsSplitter splitter;
+
+    /** @param maxParts most SMS parts a text may take; beyond it the text is refused for good */
+    public SmscSubmit(boolean requestReceipts, int maxParts) {
         this.requestReceipts = requestReceipts;
+        // The reference always comes from the ring sequence (split(text, reference)), never from here.
+        this.splitter = new SmsSplitter(maxParts, () -> {
+            throw new IllegalStateException("the concatenation reference is the ring sequence's low 8 bits");
+        });
     }
 
     public void prepare(Exchange exchange) {
@@ -31,5 +51,31 @@ public final class SmscSubmit {
         message.setHeader(SmppConstants.SOURCE_ADDR_TON, source.ton());
         message.setHeader(SmppConstants.SOURCE_ADDR_NPI, source.npi());
         message.setHeader(SmppConstants.REGISTERED_DELIVERY, requestReceipts ? RECEIPT_ON_FINAL_OUTCOME : NO_RECEIPT);
+    }
+
+    /**
+     * Cuts the text into our parts and makes camel-smpp send exactly those. Called right before the
+     * SMPP endpoint: the splitter is a Java object, which would not survive a JMS hop.
+     *
+     * <p>The concatenation reference is the low 8 bits of the MT ring sequence, so the same message sent
+     * again (a retry, a replay after a restart) carries the same reference and a handset holding some of
+     * its parts joins them with the new copies.
+     *
+     * @throws TextTooLongException if the text needs more parts than allowed (a refusal for good)
+     */
+    public void encode(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String text = message.getBody(String.class);
+        long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
+        List<SmsPart> parts = splitter.split(text == null ? "" : text, (int) (sequence & 0xFF));
+        byte dataCoding = parts.get(0).dataCoding();
+        message.setHeader(SmppConstants.DATA_SPLITTER, new PresplitSmppSplitter(parts));
+        message.setHeader(SmppConstants.SPLITTING_POLICY, SmppSplittingPolicy.ALLOW.name());
+        message.setHeader(SmppConstants.DATA_CODING, dataCoding);
+        // camel-smpp also reads the alphabet to encode the body for its splitter, which ours ignores.
+        message.setHeader(SmppConstants.ALPHABET, dataCoding);
+        // Only the last part asks for a receipt: one receipt per message, matched by the last part's id.
+        message.setHeader(SmppConstants.SINGLE_DLR, true);
+        message.setHeader(PARTS, parts.size());
     }
 }

@@ -66,11 +66,15 @@ public final class EdgeLinkEnd {
         return out.messages();
     }
 
-    /** Route {@code smsc-submit}, after submit_sm_resp OK: the slot is processed. */
+    /**
+     * Route {@code smsc-submit}, after submit_sm_resp OK for every part: the slot is processed. Only
+     * the last part of a concatenated text asks for a receipt (single DLR), so its id is the one a
+     * receipt will quote.
+     */
     public List<Message> submitted(Exchange exchange) {
         Message message = exchange.getMessage();
         List<?> ids = message.getHeader(org.apache.camel.component.smpp.SmppConstants.ID, List.class);
-        String smscId = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
+        String smscId = ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(ids.size() - 1));
         long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
         LOG.debug("SMSC accepted MT sequence {} as {}", sequence, smscId);
         processSubmitted(ring(exchange, Direction.MT), sequence).ifPresent(slot -> {
@@ -94,7 +98,7 @@ public final class EdgeLinkEnd {
         long sequence = exchange.getMessage().getHeader(LinkHeaders.SEQUENCE, Long.class);
         processSubmitted(ring(exchange, Direction.MT), sequence);
         Outgoing out = new Outgoing(exchange.getContext());
-        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, FailureReason.SMSC_REJECTED, detail);
+        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, io.sluice.edge.EdgeEvents.refusalReason(failure), detail);
         return out.messages();
     }
 

@@ -26,7 +26,7 @@ final class MoCommand {
         URI endpoint = options.emulatorUrl().resolve(MO_PATH);
         try {
             JsonNode accepted = api.call(api.withJson(api.request(endpoint), "POST",
-                    new MoRequest(options.from(), options.to(), options.text())).build(), HTTP_ACCEPTED);
+                    new MoRequest(options.from(), options.to(), options.text(), options.shuffle() ? Boolean.TRUE : null)).build(), HTTP_ACCEPTED);
             return CommandOutcome.done(accepted.path("id").asText());
         } catch (CommandFailure failure) {
             CommandOutcome outcome = failure.outcome();

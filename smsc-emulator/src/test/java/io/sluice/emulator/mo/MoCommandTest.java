@@ -37,7 +37,7 @@ class MoCommandTest {
     void acceptedMessagePrintsItsIdAndExitsZero() throws IOException {
         URI url = emulatorAnswering(202, "{\"id\":\"66A1B2\"}");
 
-        CommandOutcome outcome = command.run(new MoOptions("+447700900123", null, "hello", url));
+        CommandOutcome outcome = command.run(new MoOptions("+447700900123", null, "hello", url, false));
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.message()).isEqualTo("66A1B2");
@@ -48,7 +48,7 @@ class MoCommandTest {
     void rejectedMessagePrintsTheReasonAndExitsThree() throws IOException {
         URI url = emulatorAnswering(400, "{\"error\":\"from_not_e164\",\"message\":\"from must be E.164\"}");
 
-        CommandOutcome outcome = command.run(new MoOptions("0044", null, "hello", url));
+        CommandOutcome outcome = command.run(new MoOptions("0044", null, "hello", url, false));
 
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.message()).startsWith("rejected (from_not_e164): from must be E.164");
@@ -62,7 +62,7 @@ class MoCommandTest {
         }
 
         CommandOutcome outcome = command.run(
-                new MoOptions("+447700900123", null, "hello", URI.create("http://localhost:" + closedPort + "/")));
+                new MoOptions("+447700900123", null, "hello", URI.create("http://localhost:" + closedPort + "/"), false));
 
         assertThat(outcome.exitCode()).isEqualTo(4);
         assertThat(outcome.message()).startsWith("cannot reach the SMSC emulator at http://localhost:" + closedPort + "/api/mo");
