@@ -189,12 +189,13 @@ function showSmsLength() {
     counter.hidden = true;
     return;
   }
-  const length = smsLength($('text').value);
+  // The phone receives the text behind the sender's name ("alice: hello", README), and that is billed.
+  const length = smsLength(`${$('current-user').textContent}: ${$('text').value}`);
   counter.textContent = describe(length);
   counter.dataset.encoding = length.encoding.name;
   counter.dataset.parts = String(length.parts);
   counter.dataset.left = String(length.unitsLeftInPart);
-  counter.title = `${length.unitsUsed} ${length.encoding.name} characters; `
+  counter.title = `${length.unitsUsed} ${length.encoding.name} characters with your name in front; `
     + `${length.encoding.single} fit in one SMS, ${length.encoding.concatenated} in each part of a longer one`;
   counter.hidden = false;
 }
