@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The core role started the way Spring Boot starts it (its yml, H2 accounts store migrated by Flyway,
- * seed accounts, broker, routes, a real HTTP port), managed over HTTP by the {@code admin} command.
+ * seed accounts, broker, routes, a real HTTP port), managed over HTTP by the {@code admin} command;
+ * and a user's own REST calls (buddy list).
  */
 @SpringBootTest(classes = SluiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sluice.role=core", "sluice.core.bind-host=127.0.0.1",
@@ -139,6 +140,31 @@ class AdminRoleTest {
                 "--core-url=http://127.0.0.1:" + httpPort, "users", "create", "hank"), TOKEN, () -> "hank-pw1"));
 
         assertThat(created.exitCode()).as(created.message()).isZero();
+    }
+
+    @Test
+    void aUserManagesTheirBuddiesOverRestWithTheirOwnPassword() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String carol = "Basic " + java.util.Base64.getEncoder().encodeToString("carol:carol-pw".getBytes());
+        URI buddies = URI.create("http://127.0.0.1:" + httpPort + "/api/buddies");
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(buddies).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(buddies.resolve("buddies/bob"))
+                .header("Authorization", carol).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).isEqualTo(200);
+        // bob has a linked phone (seed account) and no client: reachable by SMS
+        assertThat(json.readTree(added.body()).toString()).isEqualTo("[{\"party\":\"bob\",\"presence\":\"sms\"}]");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(buddies.resolve("buddies/nobody"))
+                .header("Authorization", carol).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("error").asText()).isEqualTo("user_unknown");
+        HttpResponse<String> removed = http.send(HttpRequest.newBuilder(buddies.resolve("buddies/bob"))
+                .header("Authorization", carol).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(removed.body()).size()).isZero();
     }
 
     private CommandOutcome admin(String... arguments) {
