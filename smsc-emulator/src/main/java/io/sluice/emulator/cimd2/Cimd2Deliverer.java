@@ -11,6 +11,7 @@ import io.sluice.sms.cimd2.Cimd2Parameter;
 import io.sluice.sms.cimd2.Cimd2Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,9 @@ final class Cimd2Deliverer implements Deliverer {
     private record Awaiting(int packetNumber, Cimd2Operation response, CompletableFuture<Cimd2Packet> answer) {
     }
 
+    /** The message whose 060 time stamp is {@link #stampedAt} (deliveries run one at a time, on one lane). */
+    private OutboundMessage stamped;
+    private Instant stampedAt;
     private final Cimd2Session session;
     /** Only the lane's thread numbers packets. */
     private final Cimd2PacketNumbers numbers = Cimd2PacketNumbers.forSmsc();
@@ -107,12 +111,24 @@ final class Cimd2Deliverer implements Deliverer {
         }
     }
 
+    /**
+     * When the SMSC took the message in: fixed at its first offer, so a retransmission is the same
+     * packet (060 has one-second resolution; a retry a second later must not change it).
+     */
+    private Instant receivedAt(OutboundMessage message) {
+        if (message != stamped) {
+            stamped = message;
+            stampedAt = session.services().clock().instant();
+        }
+        return stampedAt;
+    }
+
     /** §4.9: GSM text in User Data when the alphabet carries it, else UCS-2 in User Data Binary. */
     private Cimd2Packet deliverMessage(OutboundMessage message) {
         Cimd2Packet.Builder deliver = Cimd2Packet.builder(Cimd2Operation.DELIVER_MESSAGE)
                 .add(Cimd2Parameter.DESTINATION_ADDRESS, message.destination().number())
                 .add(Cimd2Parameter.ORIGINATING_ADDRESS, message.source().number())
-                .add(Cimd2Parameter.SERVICE_CENTRE_TIMESTAMP, Cimd2Timestamps.format(session.services().clock().instant()));
+                .add(Cimd2Parameter.SERVICE_CENTRE_TIMESTAMP, Cimd2Timestamps.format(receivedAt(message)));
         if (Cimd2Text.canEncode(message.text())) {
             return deliver.addText(Cimd2Parameter.USER_DATA, message.text()).build();
         }
