@@ -22,7 +22,9 @@ public enum Role {
      */
     WAN("wan"),
     /** Command line: reads or changes the conditions of a running WAN simulator over its REST API. */
-    WAN_CTL("wan-ctl");
+    WAN_CTL("wan-ctl"),
+    /** Command line: manages the accounts of a running core over its admin API ({@code users list}, ...). */
+    ADMIN("admin");
 
     private final String profile;
 

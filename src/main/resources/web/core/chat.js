@@ -1,8 +1,11 @@
 // The chat page: login form, then the chat view wired to a ChatSession. The STOMP contract lives in
-// session.js, the message rendering in conversations.js; this file connects them to the page.
+// session.js, the message rendering in conversations.js, the buddy list in buddies.js and the SMS
+// counter in smslength.js; this file connects them to the page.
 
 import { ChatSession } from './session.js';
-import { Conversations } from './conversations.js';
+import { Conversations, isPhoneNumber } from './conversations.js';
+import { Buddies } from './buddies.js';
+import { smsLength, describe } from './smslength.js';
 
 const DEFAULT_STOMP_PORT = 61613;
 const CONFIG_TIMEOUT_MS = 3000;
@@ -12,7 +15,13 @@ const $ = (id) => document.getElementById(id);
 
 let session = null;
 let countdownTimer = null;
-const conversations = new Conversations($('messages'), $('conversations'), selectPeer);
+const conversations = new Conversations($('messages'), $('conversations'), selectPeer, showUnreadTotal);
+const buddies = new Buddies({
+  list: $('buddies'), status: $('buddy-status'), form: $('buddy-form'), input: $('buddy-name'), error: $('buddy-error'),
+}, {
+  onSelect: (buddy) => { conversations.open(buddy); selectPeer(buddy); },
+  onCommand: (action, buddy) => Boolean(session && session.changeBuddy(action, buddy)),
+});
 const configLoaded = loadClientConfig();
 
 // ---- configuration ------------------------------------------------------------------------------
@@ -91,10 +100,11 @@ function sessionCallbacks() {
     onState: showConnectionState,
     onChat: (chat) => conversations.addIncoming(chat),
     onStatus: (status) => conversations.applyStatus(status),
-    onSent: (clientRef) => conversations.markSent(clientRef),
+    onStored: (clientRef) => conversations.markStored(clientRef),
     onRejected: (clientRef, text) => conversations.markRejected(clientRef, text),
+    onPresenceFrame: (headers, body) => buddies.onFrame(headers, body),
+    onPresenceRefused: (text) => buddies.refused(text),
     onError: showChatError,
-    onRefused: (text) => backToLogin(`Logged out: ${text}`),
   };
 }
 
@@ -108,6 +118,7 @@ async function logout() {
 function backToLogin(error) {
   session = null;
   conversations.clear();
+  buddies.clear();
   showChatError('');
   $('chat-view').hidden = true;
   $('login-view').hidden = false;
@@ -145,6 +156,7 @@ function onSendSubmit(event) {
   conversations.select(to);
   session.send(clientRef, to, text);
   $('text').value = '';
+  showSmsLength();
   $('text').focus();
 }
 
@@ -166,7 +178,31 @@ function newClientRef() {
 function selectPeer(peer) {
   $('to').value = peer;
   conversations.select(peer);
+  showSmsLength();
   $('text').focus();
+}
+
+/** For a phone recipient, what the text costs as SMS; users get no counter (chat is not billed). */
+function showSmsLength() {
+  const counter = $('sms-length');
+  if (!isPhoneNumber(normaliseRecipient($('to').value))) {
+    counter.hidden = true;
+    return;
+  }
+  // The phone receives the text behind the sender's name ("alice: hello", README), and that is billed.
+  const length = smsLength(`${$('current-user').textContent}: ${$('text').value}`);
+  counter.textContent = describe(length);
+  counter.dataset.encoding = length.encoding.name;
+  counter.dataset.parts = String(length.parts);
+  counter.dataset.left = String(length.unitsLeftInPart);
+  counter.title = `${length.unitsUsed} ${length.encoding.name} characters with your name in front; `
+    + `${length.encoding.single} fit in one SMS, ${length.encoding.concatenated} in each part of a longer one`;
+  counter.hidden = false;
+}
+
+function showUnreadTotal(total) {
+  const name = document.title.replace(/^\(\d+\) /, '');
+  document.title = total > 0 ? `(${total}) ${name}` : name;
 }
 
 // ---- connection state and errors ----------------------------------------------------------------
@@ -183,11 +219,19 @@ function showConnectionState(state, detail) {
     };
     tick();
     countdownTimer = setInterval(tick, 1000);
+    buddies.markStale();
+  } else if (state === 'refused') {
+    // The login stopped working (password changed, account removed): retrying would not help.
+    indicator.textContent = 'Login refused';
+    backToLogin(`Logged out: ${detail}`);
   } else {
     indicator.textContent = { connected: 'Connected', connecting: 'Connecting…', offline: 'Offline' }[state]
       || state;
   }
-  if (state === 'connected') showChatError('');
+  if (state === 'connected') {
+    showChatError('');
+    buddies.expectSnapshot();
+  }
 }
 
 function showChatError(text) {
@@ -212,6 +256,8 @@ function init() {
   $('composer').addEventListener('submit', onSendSubmit);
   $('text').addEventListener('keydown', sendOnEnter);
   $('to').addEventListener('change', () => conversations.select(normaliseRecipient($('to').value)));
+  $('to').addEventListener('input', showSmsLength);
+  $('text').addEventListener('input', showSmsLength);
   $('logout-button').addEventListener('click', logout);
   // The browser knows before the backoff timer does that the network is back.
   window.addEventListener('online', () => session && session.reconnectNow());

@@ -1,8 +1,28 @@
 // Renders messages into #messages, one section per peer, and the peer list into #conversations.
 // Every piece of text from users or the server goes in as a text node, never as HTML.
 
-// Statuses only move forward; a late 'accepted' must not overwrite 'delivered'.
-const STATUS_RANK = { sending: 0, sent: 1, accepted: 2, submitted: 3, delivered: 4 };
+// Statuses only move forward; a late 'accepted' must not overwrite 'delivered'. 'sending' and
+// 'stored' (the broker's RECEIPT) are the page's own; the rest are the core's (README, STOMP API).
+// 'submitted' is what ADR 0003 first called 'processed'.
+const STATUS_RANK = {
+  sending: 0, stored: 1, accepted: 2, sent: 3, confirmed: 4, submitted: 5, processed: 5, delivered: 6,
+};
+
+// The stages a message passes on its way, one tick each: a phone's path crosses the rings and the
+// SMSC, a user's ends in their inbox.
+const PHONE_PATH = ['accepted', 'sent', 'confirmed', 'processed', 'delivered'];
+const USER_PATH = ['accepted', 'delivered'];
+
+const STATUS_TEXT = {
+  sending: 'Not yet stored by the server',
+  stored: 'Stored by the server',
+  accepted: 'Accepted: queued for the recipient',
+  sent: 'Sent: on its way to the carrier',
+  confirmed: "Confirmed: stored at the carrier's edge",
+  submitted: 'Processed: the SMS centre took it',
+  processed: 'Processed: the SMS centre took it',
+  delivered: 'Delivered',
+};
 
 // What the core's reason codes mean, for when a failed status comes without a detail text.
 const REASON_TEXT = {
@@ -12,6 +32,10 @@ const REASON_TEXT = {
   NO_CARRIER: 'No carrier can take messages for that number.',
   SMSC_REJECTED: 'The SMS centre refused the message.',
   TOO_LONG: 'The message is too long to send as SMS.',
+  INVALID_RECIPIENT: 'That is neither a user name nor a phone number.',
+  EMPTY_MESSAGE: 'The message had no text.',
+  UNDELIVERABLE: 'The carrier could not deliver it to the phone.',
+  EXPIRED: 'Nobody took it in time.',
 };
 
 /** Builds an element; string children become text nodes, so nothing is ever parsed as HTML. */
@@ -51,11 +75,15 @@ function timeElement(iso) {
 }
 
 export class Conversations {
-  /** @param onSelect called with a peer when the user picks a conversation */
-  constructor(messagesElement, listElement, onSelect) {
+  /**
+   * @param onSelect called with a peer when the user picks a conversation
+   * @param onUnreadChange called with the total of unread messages whenever it changes
+   */
+  constructor(messagesElement, listElement, onSelect, onUnreadChange = () => {}) {
     this.messagesElement = messagesElement;
     this.listElement = listElement;
     this.onSelect = onSelect;
+    this.onUnreadChange = onUnreadChange;
     this.byPeer = new Map();
     this.outgoing = new Map(); // client_ref -> message element
     this.seenIncoming = new Set(); // sluice_ids: a redelivered message must not show twice
@@ -63,11 +91,12 @@ export class Conversations {
   }
 
   addOutgoing(peer, text, clientRef) {
-    const status = el('span', { class: 'status', 'data-status': 'sending' }, 'sending');
+    const status = el('span', { class: 'status', 'data-status': 'sending', title: STATUS_TEXT.sending }, 'sending');
+    const ticks = el('span', { class: 'ticks', 'aria-hidden': 'true' });
     const message = el('li', { class: 'msg msg-out', 'data-peer': peer, 'data-client-ref': clientRef,
       'data-status': 'sending' },
     el('div', { class: 'bubble' }, el('p', { class: 'text' }, text)),
-    el('div', { class: 'meta' }, timeElement(null), status));
+    el('div', { class: 'meta' }, timeElement(null), status, ticks));
     this.outgoing.set(clientRef, message);
     this.append(peer, message, { scroll: true });
   }
@@ -92,9 +121,10 @@ export class Conversations {
     return true;
   }
 
-  markSent(clientRef) {
+  /** The broker's RECEIPT: the message is stored at the core and will not be lost. */
+  markStored(clientRef) {
     const message = this.outgoing.get(clientRef);
-    if (message) this.setStatus(message, 'sent');
+    if (message) this.setStatus(message, 'stored');
   }
 
   markRejected(clientRef, text) {
@@ -111,7 +141,13 @@ export class Conversations {
     const element = message.querySelector('.status');
     element.dataset.status = status;
     element.textContent = status === 'failed' ? failureText(reason, detail) : status;
-    if (status === 'failed') element.title = REASON_TEXT[reason] || '';
+    element.title = status === 'failed' ? REASON_TEXT[reason] || '' : STATUS_TEXT[status] || '';
+    const path = isPhoneNumber(message.dataset.peer) ? PHONE_PATH : USER_PATH;
+    // 'submitted' and any status off this path tick as far as the path's stage of the same rank.
+    const reached = path.filter((stage) => STATUS_RANK[stage] <= (STATUS_RANK[status] ?? -1)).length;
+    const ticks = message.querySelector('.ticks');
+    ticks.dataset.ticks = String(reached);
+    ticks.textContent = status === 'failed' ? '' : '✓'.repeat(reached);
   }
 
   findBySluiceId(sluiceId) {
@@ -136,6 +172,7 @@ export class Conversations {
     this.selected = null;
     this.messagesElement.replaceChildren(el('p', { class: 'empty-state' }, 'No messages yet.'));
     this.listElement.replaceChildren();
+    this.onUnreadChange(0);
   }
 
   append(peer, message, { scroll }) {
@@ -177,7 +214,8 @@ export class Conversations {
   }
 
   listItemFor(peer, conversation) {
-    const button = el('button', { type: 'button', class: 'conversation-item', 'data-peer': peer },
+    const button = el('button', { type: 'button', class: 'conversation-item', 'data-peer': peer,
+      'data-kind': isPhoneNumber(peer) ? 'sms' : 'chat' },
       el('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(peer)),
       el('span', { class: 'summary' }, el('span', { class: 'peer-name' }, peerLabel(peer)), conversation.preview),
       conversation.badge);
@@ -190,11 +228,25 @@ export class Conversations {
     conversation.unread += 1;
     conversation.badge.textContent = String(conversation.unread);
     conversation.badge.hidden = false;
+    this.onUnreadChange(this.totalUnread());
   }
 
   clearUnread(conversation) {
+    if (conversation.unread === 0) return;
     conversation.unread = 0;
     conversation.badge.hidden = true;
+    this.onUnreadChange(this.totalUnread());
+  }
+
+  totalUnread() {
+    return [...this.byPeer.values()].reduce((sum, conversation) => sum + conversation.unread, 0);
+  }
+
+  /** Opens an (empty) conversation, e.g. from the buddy list, without a message in it yet. */
+  open(peer) {
+    this.conversationFor(peer);
+    if (!this.listElement.contains(this.byPeer.get(peer).item)) this.listElement.prepend(this.byPeer.get(peer).item);
+    this.messagesElement.append(this.byPeer.get(peer).section);
   }
 
   isNearBottom() {

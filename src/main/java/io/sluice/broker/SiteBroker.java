@@ -1,12 +1,17 @@
 package io.sluice.broker;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
+import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.remoting.server.RemotingService;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,11 @@ public final class SiteBroker implements AutoCloseable {
         return durableQueue(name).setLastValueKey(key);
     }
 
+    /** Creates this durable queue (and its address) on the running broker, unless it exists. */
+    public void ensureQueue(QueueConfiguration queue) throws Exception {
+        server().createQueue(queue.setAutoCreateAddress(true), true);
+    }
+
     public SiteBroker start() throws Exception {
         embedded.start();
         LOG.info("Broker {} started, journal in {}", server().getConfiguration().getName(),
@@ -50,6 +60,31 @@ public final class SiteBroker implements AutoCloseable {
 
     public ActiveMQServer server() {
         return embedded.getActiveMQServer();
+    }
+
+    /**
+     * Ends every connection authenticated as this principal, and forgets cached authentications so that
+     * reconnecting asks the security manager again (Artemis otherwise trusts a cached success for
+     * {@code security-invalidation-interval}). Connections are matched by the subject the broker keeps
+     * per connection, which STOMP connections have from CONNECT on, before they open any session.
+     *
+     * @return how many connections were closed
+     */
+    public int disconnect(Predicate<SitePrincipal> whom, String reason) {
+        server().getActiveMQServerControl().clearAuthenticationCache();
+        server().getActiveMQServerControl().clearAuthorizationCache();
+        RemotingService remoting = server().getRemotingService();
+        int closed = 0;
+        for (RemotingConnection connection : remoting.getConnections()) {
+            Optional<SitePrincipal> principal = SluiceSecurityManager.principalOf(connection.getSubject());
+            if (principal.isPresent() && whom.test(principal.get())) {
+                remoting.removeConnection(connection.getID());
+                connection.fail(new ActiveMQSecurityException(reason));
+                closed++;
+            }
+        }
+        LOG.info("Closed {} connection(s): {}", closed, reason);
+        return closed;
     }
 
     @Override

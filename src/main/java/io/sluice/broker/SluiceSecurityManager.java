@@ -10,6 +10,7 @@ import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.NoCacheLoginException;
 import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.apache.activemq.artemis.utils.CompositeAddress;
@@ -30,11 +31,19 @@ public final class SluiceSecurityManager implements ActiveMQSecurityManager5 {
     }
 
     @Override
-    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain)
+            throws NoCacheLoginException {
         if (user == null || password == null) {
             return null; // anonymous connections are refused
         }
-        return authenticator.authenticate(user, password).map(SluiceSecurityManager::subjectOf).orElse(null);
+        Optional<SitePrincipal> principal = authenticator.authenticate(user, password);
+        if (principal.isEmpty()) {
+            // Artemis would otherwise cache the refusal for security-invalidation-interval: an account
+            // created or enabled meanwhile could not log in until it expired. Successes are cached, and
+            // SiteBroker.disconnect clears that cache when an account is disabled.
+            throw new NoCacheLoginException("refused: " + user);
+        }
+        return subjectOf(principal.get());
     }
 
     @Override
@@ -42,11 +51,17 @@ public final class SluiceSecurityManager implements ActiveMQSecurityManager5 {
         if (subject == null) {
             return false;
         }
-        Optional<SitePrincipal> principal = subject.getPrincipals(SitePrincipalHolder.class).stream()
-                .map(SitePrincipalHolder::principal)
-                .findFirst();
+        Optional<SitePrincipal> principal = principalOf(subject);
         String bareAddress = CompositeAddress.extractAddressName(address);
         return principal.isPresent() && policy.allows(principal.get(), checkType, bareAddress);
+    }
+
+    /** The Sluice principal this manager put into a subject when it authenticated the connection. */
+    public static Optional<SitePrincipal> principalOf(Subject subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        return subject.getPrincipals(SitePrincipalHolder.class).stream().map(SitePrincipalHolder::principal).findFirst();
     }
 
     private static Subject subjectOf(SitePrincipal principal) {

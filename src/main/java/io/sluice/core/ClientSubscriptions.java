@@ -1,5 +1,9 @@
 package io.sluice.core;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 import org.apache.activemq.artemis.core.server.ServerConsumer;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerConsumerPlugin;
 
@@ -19,35 +23,48 @@ public final class ClientSubscriptions implements ActiveMQServerConsumerPlugin {
         void feedOpened(String login);
     }
 
-    private volatile Listener listener;
+    private Listener listener;
+    /** What happened before the site's listener was ready (clients may connect as soon as the broker starts). */
+    private final List<Consumer<Listener>> early = new ArrayList<>();
 
-    public void onChange(Listener listener) {
+    public synchronized void onChange(Listener listener) {
+        early.forEach(event -> event.accept(listener));
+        early.clear();
         this.listener = listener;
     }
 
     @Override
     public void afterCreateConsumer(ServerConsumer consumer) {
-        Listener current = listener;
-        if (current == null || consumer.isBrowseOnly()) {
+        if (consumer.isBrowseOnly()) {
             return;
         }
         String address = consumer.getQueue().getAddress().toString();
         if (address.startsWith(Destinations.INBOX_PREFIX)) {
-            current.inboxOpened(address.substring(Destinations.INBOX_PREFIX.length()));
+            String login = address.substring(Destinations.INBOX_PREFIX.length());
+            tell(listener -> listener.inboxOpened(login));
         } else if (address.startsWith(Destinations.PRESENCE_PREFIX)) {
-            current.feedOpened(address.substring(Destinations.PRESENCE_PREFIX.length()));
+            String login = address.substring(Destinations.PRESENCE_PREFIX.length());
+            tell(listener -> listener.feedOpened(login));
         }
     }
 
     @Override
     public void afterCloseConsumer(ServerConsumer consumer, boolean failed) {
-        Listener current = listener;
-        if (current == null || consumer.isBrowseOnly()) {
+        if (consumer.isBrowseOnly()) {
             return;
         }
         String address = consumer.getQueue().getAddress().toString();
         if (address.startsWith(Destinations.INBOX_PREFIX)) {
-            current.inboxClosed(address.substring(Destinations.INBOX_PREFIX.length()));
+            String login = address.substring(Destinations.INBOX_PREFIX.length());
+            tell(listener -> listener.inboxClosed(login));
+        }
+    }
+
+    private synchronized void tell(Consumer<Listener> event) {
+        if (listener == null) {
+            early.add(event);
+        } else {
+            event.accept(listener);
         }
     }
 }

@@ -2,13 +2,14 @@ package io.sluice.core;
 
 import java.util.Optional;
 
+import io.sluice.accounts.Accounts;
 import io.sluice.broker.Authenticator;
 import io.sluice.broker.SitePrincipal;
 import io.sluice.broker.SystemCredentials;
 
 /**
- * Logins the core broker accepts: its own routes, the configured IM users, and one edge per carrier
- * (login {@code edge-<carrier>}).
+ * Logins the core broker accepts: its own routes, the enabled IM accounts of the accounts store
+ * (password checked against the stored hash), and one edge per carrier (login {@code edge-<carrier>}).
  */
 public final class CoreAuthenticator implements Authenticator {
 
@@ -16,10 +17,12 @@ public final class CoreAuthenticator implements Authenticator {
 
     private final SystemCredentials system;
     private final CoreProperties properties;
+    private final Accounts accounts;
 
-    public CoreAuthenticator(SystemCredentials system, CoreProperties properties) {
+    public CoreAuthenticator(SystemCredentials system, CoreProperties properties, Accounts accounts) {
         this.system = system;
         this.properties = properties;
+        this.accounts = accounts;
     }
 
     @Override
@@ -28,6 +31,7 @@ public final class CoreAuthenticator implements Authenticator {
         if (own.isPresent()) {
             return own;
         }
+        // Accounts refuses logins with the edges' and the system's prefixes, so no account shadows them.
         if (login.startsWith(EDGE_LOGIN_PREFIX)) {
             String carrier = login.substring(EDGE_LOGIN_PREFIX.length());
             CoreProperties.Carrier configured = properties.carriers().get(carrier);
@@ -35,9 +39,6 @@ public final class CoreAuthenticator implements Authenticator {
                     ? Optional.of(SitePrincipal.edge(login, carrier))
                     : Optional.empty();
         }
-        CoreProperties.User user = properties.users().get(login);
-        return user != null && SystemCredentials.constantTimeEquals(user.password(), password)
-                ? Optional.of(SitePrincipal.user(login))
-                : Optional.empty();
+        return accounts.authenticates(login, password) ? Optional.of(SitePrincipal.user(login)) : Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +23,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStompConnections cap on concurrent client connections
  * @param publicHost          host name the web page uses to reach the STOMP WebSocket
  * @param serviceNumber       the number phone users text (shown in help replies)
- * @param users               IM accounts by login name (until the accounts store lands, issue 4)
+ * @param users               seed accounts by login: created in the accounts store at start-up when
+ *                            absent and {@code seedUsers} is on; never updated from here afterwards
+ * @param seedUsers           whether to create the {@code users} at start-up (the demo's alice, bob
+ *                            and carol by default: switch off in a real deployment)
+ * @param adminToken          bearer token of the admin API ({@code /api/admin}); the default is the
+ *                            demo's and must be replaced in a real deployment
  * @param carriers            carriers by name: the number prefixes each serves and its edge's password
  */
 @Validated
@@ -34,10 +40,17 @@ public record CoreProperties(
         @Min(1) int maxStompConnections,
         @NotBlank String publicHost,
         @NotBlank String serviceNumber,
-        @NotEmpty Map<@Pattern(regexp = UserName.PATTERN) String, @Valid User> users,
+        @DefaultValue Map<@Pattern(regexp = UserName.PATTERN) String, @Valid User> users,
+        @DefaultValue("true") boolean seedUsers,
+        @NotBlank @Size(min = MIN_ADMIN_TOKEN_CHARS) String adminToken,
         @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,30}") String, @Valid Carrier> carriers) {
 
-    /** An IM account; {@code phone}, when set, is the user's own handset in E.164. */
+    /** Long enough that guessing it over HTTP is hopeless. */
+    public static final int MIN_ADMIN_TOKEN_CHARS = 16;
+    /** The default in application-core.yml; the core warns at start-up while it is in use. */
+    public static final String DEMO_ADMIN_TOKEN = "demo-admin-token";
+
+    /** A seed account; {@code phone}, when set, is the user's own handset in E.164. */
     public record User(@NotBlank String password, @Pattern(regexp = PhoneNumber.PATTERN) String phone) {
     }
 

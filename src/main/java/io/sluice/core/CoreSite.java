@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.sluice.accounts.Accounts;
+import io.sluice.accounts.UserDirectory;
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
 import io.sluice.broker.InVmConnectionFactory;
@@ -19,6 +21,7 @@ import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
 import io.sluice.im.EdgeEventRelay;
 import io.sluice.im.MoRouter;
+import io.sluice.im.PhoneCommands;
 import io.sluice.link.CoreLinkEnd;
 import io.sluice.link.LinkMessages;
 import io.sluice.link.LinkMonitor;
@@ -29,7 +32,7 @@ import io.sluice.link.RingJmx;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -57,12 +60,13 @@ public class CoreSite {
     }
 
     @Bean(destroyMethod = "close")
-    SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Environment environment,
+    SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Accounts accounts, Environment environment,
                           ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml,
-                          List<ActiveMQServerMessagePlugin> messagePlugins) throws Exception {
+                          List<ActiveMQServerBasePlugin> sitePlugins) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         List<QueueConfiguration> queues = new ArrayList<>();
-        core.users().keySet().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
+        // Accounts created later get theirs from BrokerAccounts.
+        accounts.logins().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));
         for (String carrier : core.carriers().keySet()) {
             queues.add(SiteBroker.durableQueue(Destinations.mtQueueOf(carrier)));
             queues.add(SiteBroker.durableQueue(LinkMessages.mtData(carrier)));
@@ -71,9 +75,14 @@ public class CoreSite {
         queues.addAll(SiteLink.ringQueues(core.carriers().keySet()));
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
-        messagePlugins.forEach(configuration::registerBrokerPlugin); // e.g. the inboxes' (InboxConfiguration)
-        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core), new CoreAccessPolicy());
+        sitePlugins.forEach(configuration::registerBrokerPlugin); // the inboxes' and presence's (InboxConfiguration)
+        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core, accounts), new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
+    }
+
+    @Bean
+    BrokerAccounts brokerAccounts(SiteBroker coreBroker) {
+        return new BrokerAccounts(coreBroker);
     }
 
     @Bean(destroyMethod = "close")
@@ -105,14 +114,14 @@ public class CoreSite {
     }
 
     @Bean
-    ChatDispatcher chatDispatcher(CoreProperties core, CarrierRouter carriers, ConversationLinks links,
+    ChatDispatcher chatDispatcher(UserDirectory users, CarrierRouter carriers, ConversationLinks links,
                                   @Value("${sluice.core.max-text-chars}") int maxTextChars) {
-        return new ChatDispatcher(Set.copyOf(core.users().keySet()), carriers, links, maxTextChars);
+        return new ChatDispatcher(users, carriers, links, maxTextChars);
     }
 
     @Bean
-    MoRouter moRouter(CoreProperties core, ConversationLinks links) {
-        return new MoRouter(Set.copyOf(core.users().keySet()), links);
+    MoRouter moRouter(UserDirectory users, ConversationLinks links, PhoneCommands phoneCommands) {
+        return new MoRouter(users, links, phoneCommands);
     }
 
     @Bean
@@ -151,7 +160,7 @@ public class CoreSite {
     }
 
     @Bean
-    EdgeEventRelay edgeEventRelay(CoreProperties core) {
-        return new EdgeEventRelay(Set.copyOf(core.users().keySet()));
+    EdgeEventRelay edgeEventRelay(UserDirectory users) {
+        return new EdgeEventRelay(users);
     }
 }

@@ -37,8 +37,12 @@ public final class EdgeEvents {
         this.receipts = receipts;
     }
 
-    /** Why the SMSC refused a message for good, in words for its sender. */
+    /** Why the SMSC (or the edge itself, for a text too long) refused a message for good, in words for its sender. */
     public static String refusalDetail(Throwable failure) {
+        Optional<TextTooLongException> tooLong = tooLongOf(failure);
+        if (tooLong.isPresent()) {
+            return tooLong.get().getMessage() + ".";
+        }
         Optional<Cimd2NegativeResponseException> cimd2 = cimd2RefusalOf(failure);
         if (cimd2.isPresent()) {
             return "The SMSC answered " + cimd2.get().getMessage() + ".";
@@ -108,16 +112,29 @@ public final class EdgeEvents {
     }
 
     static boolean isPermanent(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TextTooLongException) {
-                return true; // more parts than a concatenation can number: no retry will help
-            }
+        if (tooLongOf(failure).isPresent()) {
+            return true;
         }
         Optional<Cimd2NegativeResponseException> cimd2 = cimd2RefusalOf(failure);
         if (cimd2.isPresent()) {
             return !cimd2.get().isTemporary();
         }
         return negativeResponseOf(failure).map(status -> !SmppStatus.isTemporary(status)).orElse(false);
+    }
+
+    /** The reason a refusal for good reports: the text's length, or the SMSC's refusal (SMPP or CIMD2). */
+    public static FailureReason refusalReason(Throwable failure) {
+        return tooLongOf(failure).isPresent() ? FailureReason.TOO_LONG : FailureReason.SMSC_REJECTED;
+    }
+
+    /** A text needing more SMS parts than allowed: refused before it reaches the SMSC, never retried. */
+    private static Optional<TextTooLongException> tooLongOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TextTooLongException tooLong) {
+                return Optional.of(tooLong);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Integer> negativeResponseOf(Throwable failure) {

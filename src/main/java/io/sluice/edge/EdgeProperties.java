@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param serviceNumber       source address of SMS to phones (the short code phones answer to)
  * @param ringSlots           slots of this carrier's rings (the core must be configured with the same)
  * @param smsc                the SMSC bind
+ * @param sms                 how texts are cut into SMS parts and joined again
  */
 @Validated
 @ConfigurationProperties("sluice.edge")
@@ -36,7 +37,21 @@ public record EdgeProperties(
         boolean requestReceipts,
         @NotBlank String serviceNumber,
         @Min(1) @Max(65535) int ringSlots,
-        @NotNull @Valid Smsc smsc) {
+        @NotNull @Valid Smsc smsc,
+        @NotNull @Valid Sms sms) {
+
+    /**
+     * SMS text handling at the edge (ADR 0006, 0007).
+     *
+     * @param maxParts          most concatenated parts an MT text may take (1..255, TS 23.040
+     *                          §9.2.3.24.1); a longer text is refused for good
+     * @param reassemblyTimeout how long after its first part an incomplete MO message is released
+     *                          with missing-part markers
+     */
+    public record Sms(
+            @Min(1) @Max(255) int maxParts,
+            @NotNull Duration reassemblyTimeout) {
+    }
 
     /**
      * One SMPP 3.4 transceiver bind (section 4.1.5), used stop-and-wait.

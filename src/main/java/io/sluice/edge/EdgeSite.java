@@ -1,6 +1,7 @@
 package io.sluice.edge;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,10 @@ import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.sms.cimd2.client.Cimd2Component;
 import io.sluice.sms.smpp.GuardedSmppBinding;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.smpp.SmppEndpoint;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jms.connection.JmsTransactionManager;
+import org.springframework.jms.core.JmsTemplate;
 
 /** An edge site: its broker (which dials the core), the JMS wiring, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +47,8 @@ public class EdgeSite {
 
     /** How many SMSC message ids are remembered for matching delivery receipts. */
     private static final int RECEIPT_CORRELATIONS = 100_000;
+    /** Incomplete MO messages held at once; one more releases the oldest early, with markers. */
+    private static final int MAX_PENDING_MO = 1000;
 
     @Bean
     SystemCredentials systemCredentials() {
@@ -56,7 +60,9 @@ public class EdgeSite {
                           @Value("${sluice.broker.config}") String brokerXml, EdgeProperties edge) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         var security = new SluiceSecurityManager(system, new EdgeAccessPolicy());
-        return new SiteBroker(configuration, security, SiteLink.ringQueues(List.of(edge.carrier()))).start();
+        List<QueueConfiguration> queues = new ArrayList<>(SiteLink.ringQueues(List.of(edge.carrier())));
+        queues.add(SiteBroker.durableQueue(MoPartStore.queueOf(edge.carrier())));
+        return new SiteBroker(configuration, security, queues).start();
     }
 
     /**
@@ -111,7 +117,7 @@ public class EdgeSite {
     /** Local transactions for routes that do not start from a JMS consumer (the SMSC's deliver_sm). */
     @Bean
     JmsTransactionManager edgeTransactionManager(ActiveMQConnectionFactory edgeConnectionFactory) {
-        return new JmsTransactionManager(edgeConnectionFactory);
+        return EdgeTransactions.manager(edgeConnectionFactory);
     }
 
     @Bean
@@ -121,7 +127,7 @@ public class EdgeSite {
 
     @Bean
     SmscSubmit smscSubmit(EdgeProperties edge) {
-        return new SmscSubmit(edge.requestReceipts());
+        return new SmscSubmit(edge.requestReceipts(), edge.sms().maxParts());
     }
 
     @Bean
@@ -130,8 +136,21 @@ public class EdgeSite {
     }
 
     @Bean
-    MoIntake moIntake(EdgeLinkEnd edgeLinkEnd) {
-        return new MoIntake(edgeLinkEnd);
+    MoPartStore moPartStore(ActiveMQConnectionFactory edgeConnectionFactory, EdgeProperties edge) {
+        JmsTemplate jms = new JmsTemplate(edgeConnectionFactory);
+        jms.setSessionTransacted(true); // joins the edgeTransaction of the deliver_sm being handled
+        return new MoPartStore(jms, edge.carrier());
+    }
+
+    @Bean
+    MoAssembly moAssembly(MoPartStore moPartStore, EdgeLinkEnd edgeLinkEnd, EdgeProperties edge) {
+        return new MoAssembly(moPartStore, edgeLinkEnd, Clock.systemUTC(), edge.sms().reassemblyTimeout(),
+                MAX_PENDING_MO);
+    }
+
+    @Bean
+    MoIntake moIntake(EdgeLinkEnd edgeLinkEnd, MoAssembly moAssembly) {
+        return new MoIntake(edgeLinkEnd, moAssembly);
     }
 
     /** The {@code cimd2:} endpoints of routes/edge-cimd2 (ADR 0009); unused while the protocol is SMPP. */
@@ -146,12 +165,7 @@ public class EdgeSite {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext context) {
-                context.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
-                    if (endpoint instanceof SmppEndpoint smpp) {
-                        smpp.setBinding(new GuardedSmppBinding(smpp.getConfiguration()));
-                    }
-                    return endpoint;
-                });
+                GuardedSmppBinding.install(context);
             }
 
             @Override

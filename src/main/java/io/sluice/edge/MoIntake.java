@@ -1,26 +1,50 @@
 package io.sluice.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
+import io.sluice.core.Destinations;
+import io.sluice.im.Headers;
 import io.sluice.link.EdgeLinkEnd;
+import io.sluice.link.Outgoing;
 import io.sluice.sms.cimd2.client.Cimd2Headers;
+import io.sluice.sms.smpp.GuardedSmppBinding;
 import io.sluice.sms.smpp.SmppAddresses;
+import io.sluice.sms.text.Concatenation;
+import io.sluice.sms.text.MalformedUdhException;
+import io.sluice.sms.text.MoGroup;
+import io.sluice.sms.text.SmsEncoding;
+import io.sluice.sms.text.Udh;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
 import org.jsmpp.extra.ProcessRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a deliver_sm (SMPP) or deliver message (CIMD2) — a phone texting the service number — into an MO
  * message in the carrier's ring; the ring and everything after it are the same for both protocols.
+ * SMPP text is decoded by our library from the raw {@code short_message} and {@code data_coding}
+ * (GSM 03.38 septets or UCS-2, ADR 0006); CIMD2 text comes decoded from User Data (033) or User Data
+ * Binary (034). A part of a concatenated message, by either protocol, goes to {@link MoAssembly},
+ * which lets only the whole message into the ring (ADR 0007, 0009).
  */
 public final class MoIntake {
 
-    private final EdgeLinkEnd link;
+    private static final Logger LOG = LoggerFactory.getLogger(MoIntake.class);
+    /** SMPP 3.4 §5.2.12: esm_class bit 6, the short message starts with a User Data Header. */
+    private static final int ESM_CLASS_UDHI = 0x40;
 
-    public MoIntake(EdgeLinkEnd link) {
+    private final EdgeLinkEnd link;
+    private final MoAssembly assembly;
+
+    public MoIntake(EdgeLinkEnd link, MoAssembly assembly) {
         this.link = link;
+        this.assembly = assembly;
     }
 
     public List<Message> send(Exchange exchange) throws ProcessRequestException, InterruptedException {
@@ -29,17 +53,89 @@ public final class MoIntake {
         String from = SmppAddresses.fromSmpp(message.getHeader(SmppConstants.SOURCE_ADDR, String.class),
                 sourceTon == null ? SmppAddresses.TON_UNKNOWN : sourceTon);
         String to = message.getHeader(SmppConstants.DEST_ADDR, String.class);
-        Object body = message.getBody();
-        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message.getBody(String.class);
-        return link.sendMo(exchange, from, to, text == null ? "" : text);
+        byte[] octets = message.getHeader(GuardedSmppBinding.SHORT_MESSAGE, byte[].class);
+        Byte dataCoding = message.getHeader(SmppConstants.DATA_CODING, Byte.class);
+        Optional<SmsEncoding> encoding = dataCoding == null ? Optional.empty() : SmsEncoding.fromDataCoding(dataCoding);
+        if (octets == null || encoding.isEmpty()) {
+            // Not a coding of ours (Latin-1, IA5...): camel-smpp's decoding of the body stands.
+            return link.sendMo(exchange, from, to, camelText(message));
+        }
+        Byte esmClass = message.getHeader(SmppConstants.ESM_CLASS, Byte.class);
+        boolean udhi = esmClass != null && (esmClass & ESM_CLASS_UDHI) != 0;
+        Udh udh;
+        try {
+            udh = udhi ? Udh.parse(octets) : null;
+        } catch (MalformedUdhException malformed) {
+            return keptForAnOperator(exchange, from, octets, "MALFORMED_UDH: " + malformed.getMessage());
+        }
+        Optional<Concatenation> concatenation = partOfMany(udh);
+        if (concatenation.isPresent()) {
+            return assembly.accept(exchange, new MoPart(MoGroup.of(from, concatenation.get()), to, encoding.get(), octets));
+        }
+        byte[] payload = udh == null ? octets : Arrays.copyOfRange(octets, udh.length(), octets.length);
+        return link.sendMo(exchange, from, to, decode(encoding.get(), payload, message));
     }
 
-    /** CIMD2 deliver message (20): originator (023) as given, international numbers with their +. */
-    public List<Message> fromCimd2(Exchange exchange) throws ProcessRequestException, InterruptedException {
-        Message message = exchange.getMessage();
+    /** Our decoding; an SMSC whose data_coding 0 is really Latin-1 falls back to camel-smpp's. */
+    private static String decode(SmsEncoding encoding, byte[] payload, Message message) {
+        try {
+            return encoding.decode(payload);
+        } catch (IllegalArgumentException notInThatEncoding) {
+            LOG.warn("MO text is not valid {} ({}); taken as camel-smpp decoded it", encoding.label(),
+                    notInThatEncoding.getMessage());
+            return camelText(message);
+        }
+    }
+
+    private static String camelText(Message message) {
         Object body = message.getBody();
         String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message.getBody(String.class);
-        return link.sendMo(exchange, message.getHeader(Cimd2Headers.ORIGINATOR, String.class),
-                message.getHeader(Cimd2Headers.DESTINATION, String.class), text == null ? "" : text);
+        return text == null ? "" : text;
+    }
+
+    /** Undecodable: kept on the dead-letter queue and answered OK, so the SMSC does not resend it forever. */
+    private static List<Message> keptForAnOperator(Exchange exchange, String from, byte[] octets, String why) {
+        LOG.warn("Undecodable MO from {}: {}; kept on {}", from, why, Destinations.DEAD);
+        Outgoing out = new Outgoing(exchange.getContext());
+        Message dead = out.to(Destinations.DEAD, HexFormat.of().formatHex(octets));
+        dead.setHeader(Headers.DETAIL, why);
+        dead.setHeader(Headers.SENDER, from);
+        return out.messages();
+    }
+
+    /**
+     * CIMD2 deliver message (20): originator (023) as given, international numbers with their +. A part
+     * of a concatenated message (UDH in 032) is kept as SMPP would carry it, UDH and payload in the
+     * encoding of its data coding scheme (030), so the same {@link MoAssembly} joins it.
+     */
+    public List<Message> fromCimd2(Exchange exchange) throws ProcessRequestException, InterruptedException {
+        Message message = exchange.getMessage();
+        String from = message.getHeader(Cimd2Headers.ORIGINATOR, String.class);
+        String to = message.getHeader(Cimd2Headers.DESTINATION, String.class);
+        String text = camelText(message);
+        byte[] udhOctets = message.getHeader(Cimd2Headers.USER_DATA_HEADER, byte[].class);
+        Integer dataCoding = message.getHeader(Cimd2Headers.DATA_CODING_SCHEME, Integer.class);
+        Optional<SmsEncoding> encoding = SmsEncoding.fromDataCoding(dataCoding == null ? 0 : dataCoding);
+        if (udhOctets == null || encoding.isEmpty()) {
+            return link.sendMo(exchange, from, to, text);
+        }
+        Optional<Concatenation> concatenation;
+        try {
+            concatenation = partOfMany(Udh.parse(udhOctets));
+        } catch (MalformedUdhException malformed) {
+            return keptForAnOperator(exchange, from, udhOctets, "MALFORMED_UDH: " + malformed.getMessage());
+        }
+        if (concatenation.isEmpty()) {
+            return link.sendMo(exchange, from, to, text);
+        }
+        byte[] payload = encoding.get().encode(text);
+        byte[] octets = Arrays.copyOf(udhOctets, udhOctets.length + payload.length);
+        System.arraycopy(payload, 0, octets, udhOctets.length, payload.length);
+        return assembly.accept(exchange, new MoPart(MoGroup.of(from, concatenation.get()), to, encoding.get(), octets));
+    }
+
+    /** The concatenation a UDH announces, when its message has more than one part. */
+    private static Optional<Concatenation> partOfMany(Udh udh) {
+        return udh == null ? Optional.empty() : udh.concatenation().filter(c -> c.total() > 1);
     }
 }

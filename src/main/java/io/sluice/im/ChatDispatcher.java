@@ -2,9 +2,9 @@ package io.sluice.im;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
+import io.sluice.accounts.UserDirectory;
 import io.sluice.carrier.CarrierRouter;
 import io.sluice.core.Destinations;
 import org.apache.camel.Exchange;
@@ -23,12 +23,12 @@ public final class ChatDispatcher {
     private static final String OUTCOME_PROPERTY = "sluiceOutcome";
     private static final String DETAIL_PROPERTY = "sluiceDetail";
 
-    private final Set<String> users;
+    private final UserDirectory users;
     private final CarrierRouter carriers;
     private final ConversationLinks conversations;
     private final int maxTextChars;
 
-    public ChatDispatcher(Set<String> users, CarrierRouter carriers, ConversationLinks conversations,
+    public ChatDispatcher(UserDirectory users, CarrierRouter carriers, ConversationLinks conversations,
                           int maxTextChars) {
         this.users = users;
         this.carriers = carriers;
@@ -39,7 +39,7 @@ public final class ChatDispatcher {
     public void dispatch(Exchange exchange) {
         Message message = exchange.getMessage();
         String sender = message.getHeader(Headers.VALIDATED_USER, String.class);
-        if (sender == null || !users.contains(sender)) {
+        if (sender == null || !users.exists(sender)) {
             throw new IllegalStateException("Outbox message without a validated IM user as sender: " + sender);
         }
         String text = textOf(message);
@@ -73,7 +73,7 @@ public final class ChatDispatcher {
     }
 
     private void toInbox(Exchange exchange, String user) {
-        if (!users.contains(user)) {
+        if (!users.exists(user)) {
             reject(exchange, FailureReason.UNKNOWN_USER, "No IM user is called '" + user + "'.");
             return;
         }

@@ -1,7 +1,6 @@
 package io.sluice.im;
 
-import java.util.Set;
-
+import io.sluice.accounts.UserDirectory;
 import io.sluice.core.Destinations;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,9 +12,9 @@ import org.apache.camel.Message;
  */
 public final class EdgeEventRelay {
 
-    private final Set<String> users;
+    private final UserDirectory users;
 
-    public EdgeEventRelay(Set<String> users) {
+    public EdgeEventRelay(UserDirectory users) {
         this.users = users;
     }
 
@@ -25,7 +24,7 @@ public final class EdgeEventRelay {
         String sender = event.getHeader(Headers.SENDER, String.class);
         MessageStatus status = statusOf(event.getHeader(Headers.STATUS, String.class));
         // The core's EdgeCarrierGuard admits only events whose carrier is the sending edge's own.
-        if (carrier == null || sender == null || !users.contains(sender) || status == null) {
+        if (carrier == null || sender == null || !users.exists(sender) || status == null) {
             event.setHeader(Headers.DETAIL, "event for carrier '" + carrier
                     + "', user '" + sender + "' and status '" + event.getHeader(Headers.STATUS) + "' cannot be relayed");
             exchange.setProperty(Headers.TARGET_PROPERTY, Destinations.DEAD);

@@ -66,7 +66,11 @@ public final class EdgeLinkEnd {
         return out.messages();
     }
 
-    /** Route {@code smsc-submit}, after submit_sm_resp (SMPP) or submit response (CIMD2) OK: the slot is processed. */
+    /**
+     * Route {@code smsc-submit}, after submit_sm_resp (SMPP) or submit response (CIMD2) OK for every part:
+     * the slot is processed. Only the last part of a concatenated text asks for a receipt, so its id is
+     * the one a receipt will quote.
+     */
     public List<Message> submitted(Exchange exchange) {
         Message message = exchange.getMessage();
         String smscId = smscIdOf(message);
@@ -93,7 +97,7 @@ public final class EdgeLinkEnd {
         long sequence = exchange.getMessage().getHeader(LinkHeaders.SEQUENCE, Long.class);
         processSubmitted(ring(exchange, Direction.MT), sequence);
         Outgoing out = new Outgoing(exchange.getContext());
-        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, FailureReason.SMSC_REJECTED, detail);
+        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, io.sluice.edge.EdgeEvents.refusalReason(failure), detail);
         return out.messages();
     }
 
@@ -162,14 +166,17 @@ public final class EdgeLinkEnd {
         }
     }
 
-    /** camel-smpp gives the submit_sm_resp's message ids as a list; cimd2: gives destination:SCTS (ADR 0009). */
+    /**
+     * The last part's id: camel-smpp gives the submit_sm_resp message ids of all parts as a list; cimd2:
+     * gives the last submit's destination:SCTS (ADR 0009).
+     */
     private static String smscIdOf(Message message) {
         String cimd2 = message.getHeader(io.sluice.sms.cimd2.client.Cimd2Headers.MESSAGE_ID, String.class);
         if (cimd2 != null) {
             return cimd2;
         }
         List<?> ids = message.getHeader(org.apache.camel.component.smpp.SmppConstants.ID, List.class);
-        return ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(0));
+        return ids == null || ids.isEmpty() ? null : String.valueOf(ids.get(ids.size() - 1));
     }
 
     /** MT slots now next in sequence go to the stop-and-wait SMSC route, in order. */

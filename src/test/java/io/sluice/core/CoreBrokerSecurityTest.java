@@ -2,10 +2,18 @@ package io.sluice.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -13,11 +21,19 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import io.sluice.accounts.AccountEvent;
+import io.sluice.accounts.Accounts;
+import io.sluice.accounts.NewAccount;
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.SiteBroker;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
+import io.sluice.stomp.StompClient;
+import io.sluice.stomp.StompErrorException;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +41,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The core broker as configured by broker-config/core/broker.xml, with Sluice's security manager and
- * carrier guard: who may send and read where, and how what they send is kept.
+ * The core broker as configured by broker-config/core/broker.xml, with Sluice's security manager backed
+ * by the accounts store (H2) and the carrier guard: who may log in, send and read where, what happens
+ * to a user disabled while connected, and how what they send is kept.
  */
 class CoreBrokerSecurityTest {
 
     private static final SystemCredentials SYSTEM = new SystemCredentials();
     private static SiteBroker broker;
+    private static Accounts accounts;
+    private static BrokerAccounts brokerAccounts;
 
     @TempDir
     static Path data;
@@ -51,13 +72,38 @@ class CoreBrokerSecurityTest {
         var configuration = BrokerXml.load(new FileSystemResource("broker-config/core/broker.xml"), environment);
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
-        CoreProperties core = new CoreProperties("127.0.0.1", 1, 1, 10, "localhost", "7777",
-                Map.of("alice", new CoreProperties.User("alice-pw", null), "bob", new CoreProperties.User("bob-pw", null)),
-                Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255)));
-        var security = new SluiceSecurityManager(new CoreAuthenticator(SYSTEM, core), new CoreAccessPolicy());
+        CoreProperties core = new CoreProperties("127.0.0.1", 1, 1, 10, "localhost", "7777", Map.of(), false,
+                "test-admin-token-0123456789", Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255)));
+        accounts = new Accounts(accountsDatabase(), new BCryptPasswordEncoder(4), CoreBrokerSecurityTest::toBroker,
+                Clock.systemUTC());
+        // as at the core's start: seeded before the broker, which then makes their inboxes
+        accounts.seed(List.of(NewAccount.of("alice", "alice-pw"), NewAccount.of("bob", "bob-pw")));
+        var security = new SluiceSecurityManager(new CoreAuthenticator(SYSTEM, core, accounts), new CoreAccessPolicy());
         broker = new SiteBroker(configuration, security, List.of(SiteBroker.durableQueue("sluice.inbox.alice"),
                 SiteBroker.durableQueue("sluice.inbox.bob"), SiteBroker.durableQueue("sluice.mt.alpha"),
                 SiteBroker.durableQueue("sluice.link.mt.alpha"), SiteBroker.durableQueue("sluice.link.report.alpha"))).start();
+        brokerAccounts = new BrokerAccounts(broker);
+    }
+
+    /** The accounts store on an in-memory H2 database, migrated by the real scripts. */
+    private static DataSource accountsDatabase() {
+        DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:core-security-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "");
+        Flyway.configure().dataSource(h2).load().migrate();
+        return h2;
+    }
+
+    /** As Spring delivers account events to the core's BrokerAccounts bean. */
+    private static void toBroker(Object event) {
+        try {
+            if (event instanceof AccountEvent.Created created) {
+                brokerAccounts.created(created);
+            } else if (event instanceof AccountEvent.Disabled disabled) {
+                brokerAccounts.disabled(disabled);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -82,6 +128,78 @@ class CoreBrokerSecurityTest {
             session.createConsumer(session.createQueue("sluice.inbox.alice")).close();
             assertThatThrownBy(() -> session.createConsumer(session.createQueue("sluice.inbox.bob")))
                     .isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    @Test
+    void overStompAUserReadsTheirOwnInboxButNotAnothers() throws Exception {
+        try (StompClient alice = stomp()) {
+            alice.connect("alice", "alice-pw");
+            alice.subscribe("/queue/sluice.inbox.alice", StompClient.AckMode.AUTO);
+        }
+        try (StompClient alice = stomp()) {
+            alice.connect("alice", "alice-pw");
+            assertThatThrownBy(() -> alice.subscribe("/queue/sluice.inbox.bob", StompClient.AckMode.AUTO))
+                    .isInstanceOf(StompErrorException.class).hasMessageContaining("AMQ339016");
+        }
+        try (StompClient mallory = stomp()) {
+            assertThatThrownBy(() -> mallory.connect("alice", "bob-pw")).isInstanceOf(StompErrorException.class);
+        }
+    }
+
+    @Test
+    void anAccountCreatedWhileTheBrokerRunsHasItsInboxAndLogsIn() throws Exception {
+        assertThatThrownBy(() -> connect("dave", "dave-pw").close()).as("no such account yet")
+                .isInstanceOf(JMSSecurityException.class);
+
+        accounts.create(NewAccount.of("dave", "dave-pw"));
+
+        assertThat(broker.server().locateQueue(SimpleString.of("sluice.inbox.dave"))).isNotNull()
+                .extracting(queue -> queue.isDurable()).isEqualTo(true);
+        try (Connection dave = connect("dave", "dave-pw")) { // at once: the refusal above was not cached
+            Session session = dave.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue("sluice.inbox.dave")).close();
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue("sluice.inbox.alice")))
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    @Test
+    void aUserDisabledWhileConnectedIsDisconnectedAndRefusedUntilEnabledAgain() throws Exception {
+        accounts.create(NewAccount.of("carol", "carol-pw"));
+        CountDownLatch jmsDropped = new CountDownLatch(1);
+        try (Connection jms = connect("carol", "carol-pw"); StompClient stomp = stomp()) {
+            jms.setExceptionListener(e -> jmsDropped.countDown());
+            stomp.connect("carol", "carol-pw");       // connected, no session opened yet
+            try (StompClient again = stomp()) {
+                again.connect("carol", "carol-pw");   // a cached authentication must not outlive disabling
+            }
+
+            accounts.disable("carol");
+
+            assertThat(jmsDropped.await(10, TimeUnit.SECONDS)).as("the JMS connection was closed").isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> isClosed(stomp));
+        }
+        assertThatThrownBy(() -> connect("carol", "carol-pw").close()).isInstanceOf(JMSSecurityException.class);
+        try (StompClient refused = stomp()) {
+            assertThatThrownBy(() -> refused.connect("carol", "carol-pw")).isInstanceOf(StompErrorException.class);
+        }
+
+        accounts.enable("carol");
+        connect("carol", "carol-pw").close();
+    }
+
+    @Test
+    void disablingOneUserLeavesTheOthersConnected() throws Exception {
+        accounts.create(NewAccount.of("erin", "erin-pw"));
+        try (StompClient bob = stomp()) {
+            bob.connect("bob", "bob-pw");
+            bob.subscribe("/queue/sluice.inbox.bob", StompClient.AckMode.AUTO);
+
+            accounts.disable("erin");
+
+            // the subscription still works: a receipted SUBSCRIBE round-trips on the same connection
+            bob.subscribe("/queue/sluice.inbox.bob", StompClient.AckMode.AUTO);
         }
     }
 
@@ -145,6 +263,21 @@ class CoreBrokerSecurityTest {
 
     private static Connection connect(String login, String password) throws JMSException {
         return new ActiveMQConnectionFactory("vm://0").createConnection(login, password);
+    }
+
+    private static StompClient stomp() throws java.io.IOException {
+        int port = ((NettyAcceptor) broker.server().getRemotingService().getAcceptor("stomp")).getActualPort();
+        return StompClient.tcp("127.0.0.1", port);
+    }
+
+    /** Reads what is left (an ERROR frame, say) until the broker's close shows. */
+    private static boolean isClosed(StompClient client) {
+        try {
+            client.nextFrame(Duration.ofMillis(200));
+            return false;
+        } catch (java.io.IOException closed) {
+            return true;
+        }
     }
 
     private static Connection connectAsSystem() throws JMSException {

@@ -39,6 +39,11 @@ final class EmulatorApi {
         return post("/api/mo", Map.of("from", from, "text", text)).path("id").asText();
     }
 
+    /** A text longer than one SMS goes as concatenated parts, in a random order when {@code shuffle}. */
+    String originateMo(String from, String text, boolean shuffle) {
+        return post("/api/mo", Map.of("from", from, "text", text, "shuffle", shuffle)).path("id").asText();
+    }
+
     void reset() {
         post("/api/reset", Map.of());
     }
@@ -47,7 +52,7 @@ final class EmulatorApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
-    private JsonNode post(String path, Map<String, String> body) {
+    private JsonNode post(String path, Map<String, ?> body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")

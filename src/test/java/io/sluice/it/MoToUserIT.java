@@ -49,6 +49,30 @@ class MoToUserIT {
                 .until(() -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(stranger)).size() >= 1);
         JsonNode answer = StompToPhoneIT.messagesOf(sites.emulatorApi().handset(stranger)).get(0);
         assertThat(answer.path("from").asText()).isEqualTo("7777");
-        assertThat(answer.path("text").asText()).contains("@name");
+        assertThat(answer.path("text").asText()).contains("@name"); // the help text
+    }
+
+    /** The SMS command language, each answer one SMS at the handset; WHO sees bob's web presence. */
+    @Test
+    void aPhoneManagesItsBuddiesWithSmsCommands(SluiceSites sites) throws Exception {
+        String phone = "+447700900304";
+        sites.emulatorApi().originateMo(phone, "ADD bob");
+        assertThat(nthAnswer(sites, phone, 1)).isEqualTo("Sluice: bob is on your buddy list. WHO shows who is online.");
+
+        try (ChatUser bob = ChatUser.overWebSocket(sites, "bob", "bob-pw")) {
+            sites.emulatorApi().originateMo(phone, "who");
+            assertThat(nthAnswer(sites, phone, 2)).isEqualTo("Sluice: Online: bob.");
+        }
+        sites.emulatorApi().originateMo(phone, "DEL bob");
+        assertThat(nthAnswer(sites, phone, 3)).isEqualTo("Sluice: bob is off your buddy list.");
+        sites.emulatorApi().originateMo(phone, "HELP");
+        assertThat(nthAnswer(sites, phone, 4)).startsWith("Sluice: @name text = message a user.");
+    }
+
+    /** The n-th SMS the service sent to {@code phone} (1-based), waiting for it. */
+    private static String nthAnswer(SluiceSites sites, String phone, int n) {
+        JsonNode messages = StompToPhoneIT.awaitHandsetCount(sites, phone, n);
+        assertThat(messages.get(n - 1).path("from").asText()).isEqualTo("7777");
+        return messages.get(n - 1).path("text").asText();
     }
 }

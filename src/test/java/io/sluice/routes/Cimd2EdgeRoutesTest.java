@@ -16,7 +16,10 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import io.sluice.broker.CamelJms;
 import io.sluice.edge.EdgeEvents;
+import io.sluice.edge.EdgeTransactions;
+import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
+import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.SmscSubmit;
 import io.sluice.emulator.SmscEmulator;
@@ -47,7 +50,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.jms.connection.JmsTransactionManager;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * The edge's SMSC routes for a CIMD2 carrier (routes/edge-cimd2 with the shared ring-mt-accept,
@@ -63,11 +66,13 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int MO_SLOTS = 4;
     private static final int MAX_TRANSMISSIONS = 3;
+    private static final int MAX_PARTS = 4;
     private static InVmBroker broker;
     private static SmscEmulator smsc;
     private static ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
     private ReceiptCorrelator receipts;
+    private MoAssembly assembly;
 
     /** Before the Camel context, which the per-class lifecycle creates ahead of {@code @BeforeAll}. */
     private static synchronized void start() throws Exception {
@@ -129,10 +134,13 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("cimd2", new Cimd2Component());
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
-        context.getRegistry().bind("smscSubmit", new SmscSubmit(true));
+        context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
-        context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link)));
-        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory)));
+        JmsTemplate partsJms = new JmsTemplate(connectionFactory);
+        partsJms.setSessionTransacted(true);
+        assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(), Duration.ofSeconds(60), 100);
+        context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link, assembly)));
+        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-cimd2/smsc-receive",
                 "edge-cimd2/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
@@ -290,6 +298,41 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         String reference = String.format("%02X", (base + 1) & 0xFF);
         assertThat(parts.get(0).rawHex()).startsWith("050003" + reference + "0201");
         assertThat(parts.get(1).rawHex()).startsWith("050003" + reference + "0202");
+        assertThat(smsc.stats().violations()).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void aTextBeyondThePartLimitIsRefusedForGoodAndTheNextGoesOn() throws Exception {
+        String phone = "+447700900809";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        sendMt(base + 1, phone, "y".repeat(153 * MAX_PARTS + 1));
+        sendMt(base + 2, phone, "short one");
+
+        Message refused = nextReportOfKind("processed", base + 1);
+        assertThat(refused.getStringProperty("outcome")).isEqualTo("failed");
+        assertThat(refused.getStringProperty("reason")).isEqualTo("TOO_LONG");
+        assertThat(refused.getStringProperty("detail")).isEqualTo("Text needs 5 SMS parts (613 GSM characters); the limit is 4.");
+        assertThat(nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("short one");
+    }
+
+    @Test
+    @Order(9)
+    void moOfThreeUcs2PartsInShuffledOrderReachesTheMoRingAsOneText() throws Exception {
+        String phone = "+447700900810";
+        String text = "Καλημέρα από το κινητό, τρία κομμάτια σε τυχαία σειρά. ".repeat(3) + "Τέλος.";
+        long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
+
+        smsc.originateMo(phone, null, text, true);
+
+        Message mo = broker.receive("sluice.link.mo", WAIT);
+        assertThat(((TextMessage) mo).getText()).isEqualTo(text);
+        assertThat(mo.getStringProperty("sender")).isEqualTo(phone);
+        assertThat(mo.getLongProperty("ring_seq")).isEqualTo(base + 1);
+        assertThat(assembly.pendingCount()).isZero();
+        processMo(base + 1);
+        await().atMost(WAIT).until(() -> rings.get(Direction.MO, "alpha").pointers().lastProcessed() == base + 1);
         assertThat(smsc.stats().violations()).isZero();
     }
 

@@ -9,14 +9,20 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.jms.JMSException;
+import io.sluice.testsupport.FixedUsers;
+import io.sluice.testsupport.TestBuddies;
 import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import io.sluice.accounts.Buddies;
 import io.sluice.carrier.CarrierRouter;
 import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
 import io.sluice.im.EdgeEventRelay;
+import io.sluice.im.BackgroundSender;
 import io.sluice.im.MoRouter;
+import io.sluice.im.PhoneCommands;
+import io.sluice.im.Presence;
 import io.sluice.link.CoreLinkEnd;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.MtOrigin;
@@ -44,9 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CoreRoutesTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Set<String> USERS = Set.of("alice", "bob");
+    private static final FixedUsers USERS = FixedUsers.of("alice", "bob");
     private static InVmBroker broker;
     private static ActiveMQConnectionFactory connectionFactory;
+    private static BackgroundSender notices;
     private RingRegistry rings;
 
     @TempDir
@@ -67,6 +74,7 @@ class CoreRoutesTest extends CamelTestSupport {
 
     @AfterAll
     static void stopBroker() throws Exception {
+        notices.close();
         connectionFactory.close();
         broker.close();
     }
@@ -86,7 +94,10 @@ class CoreRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeEventRelay", new EdgeEventRelay(USERS));
         context.getRegistry().bind("coreRings", rings);
         context.getRegistry().bind("mtOrigin", new MtOrigin(rings, Duration.ofSeconds(1), Clock.systemUTC()));
-        context.getRegistry().bind("coreLinkEnd", new CoreLinkEnd(rings, new MoRouter(USERS, links), monitor,
+        notices = new BackgroundSender(connectionFactory, "notices");
+        Buddies buddies = TestBuddies.on(USERS);
+        PhoneCommands phoneCommands = new PhoneCommands(buddies, new Presence(buddies, login -> false, notices));
+        context.getRegistry().bind("coreLinkEnd", new CoreLinkEnd(rings, new MoRouter(USERS, links, phoneCommands), monitor,
                 new Resync(Duration.ofSeconds(10), Clock.systemUTC()), Set.of("alpha", "beta"), Clock.systemUTC()));
         for (String flow : List.of("ring-errors", "chat-dispatch", "edge-events", "ring-mt-send", "ring-mo-accept",
                 "link-reports")) {
@@ -192,7 +203,30 @@ class CoreRoutesTest extends CamelTestSupport {
         assertThat(text(broker.receive("sluice.mo.unroutable", WAIT))).isEqualTo("hello?");
         Message reply = broker.receive("sluice.link.mt.alpha", WAIT);
         assertThat(reply.getStringProperty("to")).isEqualTo("+441632960097");
-        assertThat(text(reply)).contains("@name");
+        assertThat(text(reply)).isEqualTo(io.sluice.im.SmsReplies.HELP);
+    }
+
+    @Test
+    void aPhoneManagesItsBuddiesBySmsAndEachAnswerIsOneSms() throws Exception {
+        String phone = "+441632960095";
+        long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
+        sendMo(base + 1, phone, "ADD bob");
+        assertThat(text(replyTo(phone))).isEqualTo("Sluice: bob is on your buddy list. WHO shows who is online.");
+        sendMo(base + 2, phone, "who");
+        assertThat(text(replyTo(phone))).isEqualTo("Sluice: Offline: bob.");
+        sendMo(base + 3, phone, "DEL bob");
+        assertThat(text(replyTo(phone))).isEqualTo("Sluice: bob is off your buddy list.");
+        sendMo(base + 4, phone, "ADD nobody");
+        assertThat(text(replyTo(phone))).startsWith("Sluice: ").contains("nobody");
+        sendMo(base + 5, phone, "HELP");
+        assertThat(text(replyTo(phone))).isEqualTo(io.sluice.im.SmsReplies.HELP);
+    }
+
+    private static Message replyTo(String phone) throws JMSException {
+        Message reply = broker.receive("sluice.link.mt.alpha", WAIT);
+        assertThat(reply).as("an SMS back to the phone").isNotNull();
+        assertThat(reply.getStringProperty("to")).isEqualTo(phone);
+        return reply;
     }
 
     @Test

@@ -14,7 +14,10 @@ import java.util.Properties;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import io.sluice.edge.EdgeEvents;
+import io.sluice.edge.EdgeTransactions;
+import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
+import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.SmscSubmit;
 import io.sluice.emulator.SmscEmulator;
@@ -41,7 +44,6 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
  * The edge's half of the link (routes/edge: ring-mt-accept, smsc-submit, smsc-errors, smsc-receive,
@@ -56,6 +58,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     private static final int MO_SLOTS = 4;
     /** Well below what this bind does unthrottled, so that the limit is what the test sees. */
     private static final int MAX_SUBMITS_PER_SECOND = 10;
+    private static final int MAX_PARTS = 4;
     private static InVmBroker broker;
     private static SmscEmulator smsc;
     private static ActiveMQConnectionFactory connectionFactory;
@@ -118,11 +121,16 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
-        context.getRegistry().bind("smscSubmit", new SmscSubmit(true));
+        context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
-        context.getRegistry().bind("moIntake", new MoIntake(link));
-        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new JmsTransactionManager(connectionFactory)));
-        for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {
+        org.springframework.jms.core.JmsTemplate partsJms = new org.springframework.jms.core.JmsTemplate(connectionFactory);
+        partsJms.setSessionTransacted(true);
+        MoAssembly assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(),
+                Duration.ofSeconds(60), 100);
+        context.getRegistry().bind("moIntake", new MoIntake(link, assembly));
+        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
+        for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit",
+                "edge/ring-mt-accept", "edge/link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(context, "file:routes/" + flow + ".camel.yaml"));
         }

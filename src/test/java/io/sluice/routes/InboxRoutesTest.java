@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -20,6 +19,7 @@ import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
 import io.sluice.im.DeliveryStatuses;
 import io.sluice.im.ExpiredMessages;
+import io.sluice.testsupport.FixedUsers;
 import io.sluice.testsupport.InVmBroker;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -42,7 +42,7 @@ class InboxRoutesTest extends CamelTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Short, so that a test sees a message expire; the waits above are far longer. */
     private static final Duration EXPIRY = Duration.ofMillis(500);
-    private static final Set<String> USERS = Set.of("alice", "bob", "carol");
+    private static final FixedUsers USERS = FixedUsers.of("alice", "bob", "carol");
     private static InVmBroker broker;
     private static ActiveMQConnectionFactory connectionFactory;
     private static BackgroundSender notices;

@@ -41,8 +41,8 @@ public final class SmscEmulator implements AutoCloseable {
 
     public SmscEmulator(EmulatorProperties properties, Clock clock) {
         this.traffic = new TrafficLog(properties.recordedTrafficLimit());
-        this.handsets = new Handsets(properties.handsetInboxLimit());
-        SmsText smsText = new SmsText(properties.defaultCharset());
+        this.handsets = new Handsets(properties.handsetInboxLimit(), clock);
+        SmsText smsText = new SmsText(properties.defaultAlphabet(), properties.defaultCharset());
         Mailboxes mailboxes = new Mailboxes();
         MessageIds messageIds = new MessageIds(clock);
         this.receipts = new ReceiptScheduler(mailboxes, properties.receiptDelay());
@@ -88,6 +88,14 @@ public final class SmscEmulator implements AutoCloseable {
      */
     public String originateMo(String from, String to, String text) {
         return originator.originate(from, to, text);
+    }
+
+    /**
+     * As {@link #originateMo(String, String, String)}; a text longer than one SMS goes as concatenated
+     * parts, in a random order when {@code shuffle} is set.
+     */
+    public String originateMo(String from, String to, String text, boolean shuffle) {
+        return originator.originate(from, to, text, shuffle);
     }
 
     public StatsSnapshot stats() {

@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import io.sluice.sms.text.MoReassembler;
+import io.sluice.sms.text.MoText;
+import io.sluice.sms.text.SmsEncoding;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.TypeOfNumber;
@@ -77,6 +80,45 @@ class EmulatorDeliveryTest {
         assertThat(mo.getDataCoding()).isEqualTo((byte) 0x08);
         assertThat(new String(mo.getShortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("Привет");
         assertThat(mo.getDestAddress()).isEqualTo("447700900999");
+    }
+
+    @Test
+    void aLongMoGoesAsConcatenatedPartsThatJoinAgainInAnyOrder() throws Exception {
+        start();
+        esme = TestEsme.bind(emulator.smppPort(), BindType.BIND_RX);
+        String text = "A long text from a phone, longer than one SMS can carry. ".repeat(6);
+
+        String id = emulator.originateMo(PHONE, null, text, true);
+
+        await().atMost(PATIENCE).until(() -> esme.accepted().size() == 3);
+        MoReassembler phoneSide = new MoReassembler(Clock.systemUTC(), Duration.ofMinutes(1), 1);
+        List<MoText> joined = new java.util.ArrayList<>();
+        for (DeliverSm part : esme.accepted()) {
+            assertThat(part.getEsmClass() & 0x40).as("UDHI").isEqualTo(0x40);
+            assertThat(part.getDataCoding()).isZero();
+            joined.addAll(phoneSide.accept(PHONE, SmsEncoding.GSM7, true, part.getShortMessage()));
+        }
+        assertThat(joined).extracting(MoText::text).containsExactly(text);
+        await().atMost(PATIENCE).until(() -> emulator.handset(PHONE).outbox().get(0).status().equals("delivered"));
+        assertThat(emulator.handset(PHONE).outbox()).extracting(SentMessage::id).containsExactly(id);
+        assertThat(emulator.stats().moDelivered()).isEqualTo(3);
+    }
+
+    @Test
+    void aLongNonGsmMoGoesAsUcs2Parts() throws Exception {
+        start();
+        esme = TestEsme.bind(emulator.smppPort(), BindType.BIND_RX);
+        String text = "Γειά σου κόσμε, ένα μεγάλο μήνυμα! ".repeat(3);
+
+        emulator.originateMo(PHONE, null, text, false);
+
+        await().atMost(PATIENCE).until(() -> esme.accepted().size() == 2);
+        assertThat(esme.accepted()).extracting(DeliverSm::getDataCoding).containsOnly((byte) 0x08);
+        MoReassembler phoneSide = new MoReassembler(Clock.systemUTC(), Duration.ofMinutes(1), 1);
+        List<MoText> joined = new java.util.ArrayList<>();
+        esme.accepted().forEach(part -> joined.addAll(
+                phoneSide.accept(PHONE, SmsEncoding.UCS2, true, part.getShortMessage())));
+        assertThat(joined).extracting(MoText::text).containsExactly(text);
     }
 
     @Test

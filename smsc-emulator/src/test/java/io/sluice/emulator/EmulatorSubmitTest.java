@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.emulator.handset.HandsetView;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.traffic.TrafficRecord;
 import io.sluice.emulator.util.TestEsme;
 import io.sluice.emulator.util.TestProperties;
+import io.sluice.sms.text.SmsPart;
+import io.sluice.sms.text.SmsSplitter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jsmpp.bean.BindType;
@@ -84,6 +88,39 @@ class EmulatorSubmitTest {
         assertThat(received.dataCoding()).isZero();
         assertThat(emulator.stats().binds()).isEqualTo(1);
         assertThat(emulator.stats().submits()).isEqualTo(1);
+    }
+
+    @Test
+    void concatenatedPartsAreShownAsOneMessageOnceAllArrivedAndKeptOneByOne() throws Exception {
+        start();
+        esme = TestEsme.bind(emulator.smppPort(), BindType.BIND_TX);
+        String text = "Καλημέρα σας! ".repeat(10);
+        List<SmsPart> parts = new SmsSplitter(8, () -> 42).split(text);
+        assertThat(parts).hasSize(3);
+
+        esme.submitPart(parts.get(2));
+        esme.submitPart(parts.get(0));
+        esme.submitPart(parts.get(0)); // a retry's copy: one message all the same
+        assertThat(emulator.handset(PHONE).messages()).isEmpty();
+        String last = esme.submitPart(parts.get(1));
+
+        HandsetView phone = emulator.handset(PHONE);
+        assertThat(phone.messages()).extracting(ReceivedMessage::text, ReceivedMessage::parts,
+                ReceivedMessage::messageId, ReceivedMessage::dataCoding).containsExactly(tuple(text, 3, last, 8));
+        assertThat(phone.parts()).hasSize(4).extracting(ReceivedMessage::text)
+                .containsExactly(parts.get(2).text(), parts.get(0).text(), parts.get(0).text(), parts.get(1).text());
+        assertThat(phone.received()).isEqualTo(1);
+    }
+
+    @Test
+    void dataCodingZeroIsGsmSeptetsByDefault() throws Exception {
+        start();
+        esme = TestEsme.bind(emulator.smppPort(), BindType.BIND_TX);
+
+        esme.submitPart(new SmsSplitter(1, () -> 0).split("@ £5 {ok} €").get(0));
+
+        assertThat(emulator.handset(PHONE).messages()).extracting(ReceivedMessage::text, ReceivedMessage::dataCoding)
+                .containsExactly(tuple("@ £5 {ok} €", 0));
     }
 
     @Test

@@ -6,7 +6,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.smpp.SmppBinding;
 import org.apache.camel.component.smpp.SmppConfiguration;
 import org.apache.camel.component.smpp.SmppConstants;
+import org.apache.camel.component.smpp.SmppEndpoint;
 import org.apache.camel.component.smpp.SmppMessage;
+import org.apache.camel.component.smpp.SmppUtils;
 import org.jsmpp.bean.DeliverSm;
 
 /**
@@ -21,15 +23,38 @@ public final class GuardedSmppBinding extends SmppBinding {
     public static final String MALFORMED = "Malformed";
     /** Header naming why the PDU could not be decoded. */
     public static final String DECODE_ERROR = "SluiceDecodeError";
+    /**
+     * Header: the {@code short_message} octets exactly as received, UDH included ({@code message_payload}
+     * when {@code short_message} is empty). camel-smpp's body is already decoded in its own charset and
+     * keeps a UDH as text (ADR 0006, 0007).
+     */
+    public static final String SHORT_MESSAGE = "SluiceShortMessage";
 
     public GuardedSmppBinding(SmppConfiguration configuration) {
         super(configuration);
     }
 
+    /** Makes every SMPP endpoint of the context decode deliver_sm with this binding; before it starts. */
+    public static void install(CamelContext context) {
+        context.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+            if (endpoint instanceof SmppEndpoint smpp) {
+                smpp.setBinding(new GuardedSmppBinding(smpp.getConfiguration()));
+            }
+            return endpoint;
+        });
+    }
+
     @Override
     public SmppMessage createSmppMessage(CamelContext camelContext, DeliverSm deliverSm) throws Exception {
         try {
-            return super.createSmppMessage(camelContext, deliverSm);
+            SmppMessage message = super.createSmppMessage(camelContext, deliverSm);
+            if (!deliverSm.isSmscDeliveryReceipt()) {
+                // camel-smpp sets no esm_class header for deliver_sm; UDHI (0x40) is in it.
+                message.setHeader(SmppConstants.ESM_CLASS, deliverSm.getEsmClass());
+                byte[] octets = SmppUtils.getMessageBody(deliverSm);
+                message.setHeader(SHORT_MESSAGE, octets == null ? new byte[0] : octets);
+            }
+            return message;
         } catch (Exception undecodable) {
             SmppMessage raw = new SmppMessage(camelContext, deliverSm, getConfiguration());
             raw.setHeader(SmppConstants.MESSAGE_TYPE, MALFORMED);

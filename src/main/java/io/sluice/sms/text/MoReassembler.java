@@ -45,9 +45,6 @@ public final class MoReassembler {
     /** Marker for a run of missing parts: {@code String.format(MISSING_PARTS, first, last, total)}. */
     public static final String MISSING_PARTS = "[parts %d-%d of %d missing]";
 
-    private record Key(String originator, int reference, int total, boolean sixteenBitReference) {
-    }
-
     /** Parts of one message so far, indexed by sequence - 1. */
     private static final class Pending {
         final Instant firstArrival;
@@ -70,8 +67,8 @@ public final class MoReassembler {
     private final Duration timeout;
     private final int maxPending;
     // Insertion order is first-arrival order: the head is the oldest, for expiry and eviction.
-    private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>();
-    private final LinkedHashMap<Key, Completed> recentlyCompleted = new LinkedHashMap<>();
+    private final LinkedHashMap<MoGroup, Pending> pending = new LinkedHashMap<>();
+    private final LinkedHashMap<MoGroup, Completed> recentlyCompleted = new LinkedHashMap<>();
 
     /**
      * @param clock time source (a fixed or hand-advanced clock in tests)
@@ -116,8 +113,7 @@ public final class MoReassembler {
             ready.add(new MoText(originator, single, 1, 1));
             return ready;
         }
-        Key key = new Key(originator, concatenation.reference(), concatenation.total(),
-                concatenation.sixteenBitReference());
+        MoGroup key = MoGroup.of(originator, concatenation);
         int index = concatenation.sequence() - 1;
         if (isCopyOfCompleted(key, index, payload)) {
             return ready;
@@ -125,7 +121,7 @@ public final class MoReassembler {
         Pending message = pending.get(key);
         if (message == null) {
             if (pending.size() >= maxPending) {
-                Map.Entry<Key, Pending> oldest = pending.entrySet().iterator().next();
+                Map.Entry<MoGroup, Pending> oldest = pending.entrySet().iterator().next();
                 pending.remove(oldest.getKey());
                 ready.add(release(oldest.getKey(), oldest.getValue()));
             }
@@ -153,8 +149,8 @@ public final class MoReassembler {
     public synchronized List<MoText> releaseExpired() {
         Instant cutoff = clock.instant().minus(timeout);
         List<MoText> released = new ArrayList<>();
-        for (Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Key, Pending> entry = it.next();
+        for (Iterator<Map.Entry<MoGroup, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<MoGroup, Pending> entry = it.next();
             if (entry.getValue().firstArrival.isAfter(cutoff)) {
                 continue;
             }
@@ -165,12 +161,21 @@ public final class MoReassembler {
         return released;
     }
 
+    /**
+     * Whether parts of this message are held, waiting for the rest: after {@link #accept}, tells a
+     * caller that stores parts whether the part it just offered must be kept (it is not when it
+     * completed its message, or was a late copy of a completed one).
+     */
+    public synchronized boolean isPending(MoGroup group) {
+        return pending.containsKey(group);
+    }
+
     /** Incomplete messages held now. */
     public synchronized int pendingCount() {
         return pending.size();
     }
 
-    private boolean isCopyOfCompleted(Key key, int index, byte[] payload) {
+    private boolean isCopyOfCompleted(MoGroup key, int index, byte[] payload) {
         Completed completed = recentlyCompleted.get(key);
         if (completed == null) {
             return false;
@@ -183,7 +188,7 @@ public final class MoReassembler {
         return false;
     }
 
-    private void remember(Key key, Pending message) {
+    private void remember(MoGroup key, Pending message) {
         int[] hashes = new int[message.payloads.length];
         for (int i = 0; i < hashes.length; i++) {
             hashes[i] = Arrays.hashCode(message.payloads[i]);
@@ -195,7 +200,7 @@ public final class MoReassembler {
         }
     }
 
-    private static MoText release(Key key, Pending message) {
+    private static MoText release(MoGroup key, Pending message) {
         int total = message.payloads.length;
         StringBuilder text = new StringBuilder();
         int i = 0;
@@ -219,6 +224,6 @@ public final class MoReassembler {
             }
             text.append(encoding.decode(run.toByteArray()));
         }
-        return new MoText(key.originator(), text.toString(), total, message.received);
+        return new MoText(key.originator(), text.toString(), total, message.received, key);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.wan.web;
 
+import io.sluice.web.ApiError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;

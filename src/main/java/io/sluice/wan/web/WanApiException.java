@@ -1,5 +1,6 @@
 package io.sluice.wan.web;
 
+import io.sluice.web.ApiError;
 import org.springframework.http.HttpStatus;
 
 /** A request the WAN simulator API refuses, with the status and the {@link ApiError} to answer. */

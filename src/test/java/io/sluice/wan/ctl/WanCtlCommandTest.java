@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.cli.CommandOutcome;
+import io.sluice.cli.RestClient;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,8 @@ class WanCtlCommandTest {
             + "\"bytesDropped\":34,\"seed\":42}";
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final WanCtlCommand command = new WanCtlCommand(HttpClient.newHttpClient(), new ObjectMapper(),
-            Duration.ofSeconds(5));
+    private final WanCtlCommand command = new WanCtlCommand(
+            new RestClient(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(5), "the WAN simulator"));
     private HttpServer simulator;
 
     @AfterEach
@@ -44,7 +46,7 @@ class WanCtlCommandTest {
     void withoutChangesItOnlyReadsAndPrintsTheStatus() throws IOException {
         URI url = simulatorAnswering(200, STATUS);
 
-        WanCtlCommand.Outcome outcome = command.run(options(url));
+        CommandOutcome outcome = command.run(options(url));
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(requests).containsExactly("GET /api/wan ");
@@ -60,7 +62,7 @@ class WanCtlCommandTest {
     void settingsThenResetThenBlackHoleAreSentInThatOrder() throws IOException {
         URI url = simulatorAnswering(200, STATUS);
 
-        WanCtlCommand.Outcome outcome = command.run(options(url, "--latency=150ms", "--jitter=10ms",
+        CommandOutcome outcome = command.run(options(url, "--latency=150ms", "--jitter=10ms",
                 "--bandwidth=100000", "--reset", "--black-hole=2500ms"));
 
         assertThat(outcome.exitCode()).isZero();
@@ -83,7 +85,7 @@ class WanCtlCommandTest {
     void aRefusalPrintsTheReasonAndExitsThree() throws IOException {
         URI url = simulatorAnswering(400, "{\"error\":\"oneWayLatencyMs_invalid\",\"message\":\"too long\"}");
 
-        WanCtlCommand.Outcome outcome = command.run(options(url, "--latency=2h", "--reset"));
+        CommandOutcome outcome = command.run(options(url, "--latency=2h", "--reset"));
 
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.message()).isEqualTo("rejected (oneWayLatencyMs_invalid): too long");
@@ -104,7 +106,7 @@ class WanCtlCommandTest {
             closedPort = probe.getLocalPort();
         }
 
-        WanCtlCommand.Outcome outcome = command.run(options(URI.create("http://127.0.0.1:" + closedPort)));
+        CommandOutcome outcome = command.run(options(URI.create("http://127.0.0.1:" + closedPort)));
 
         assertThat(outcome.exitCode()).isEqualTo(4);
         assertThat(outcome.message()).startsWith("cannot reach the WAN simulator at http://127.0.0.1:" + closedPort

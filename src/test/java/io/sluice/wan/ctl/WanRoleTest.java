@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.cli.CommandOutcome;
+import io.sluice.cli.RestClient;
 import io.sluice.SluiceApplication;
 import io.sluice.wan.WanSimulator;
 import io.sluice.wan.util.EchoServer;
@@ -75,19 +77,19 @@ class WanRoleTest {
 
     @Test
     void wanCtlChangesTheRunningSimulatorAndPrintsItsStatus() {
-        WanCtlCommand.Outcome changed = ctl("--latency=150ms", "--jitter=10ms", "--bandwidth=100000");
+        CommandOutcome changed = ctl("--latency=150ms", "--jitter=10ms", "--bandwidth=100000");
 
         assertThat(changed.exitCode()).isZero();
         assertThat(changed.message()).contains("150 ms one way, jitter +/- 10 ms").contains("100000 bytes/s");
         assertThat(wan.status().oneWayLatency()).isEqualTo(Duration.ofMillis(150));
         assertThat(wan.status().bandwidthBytesPerSecond()).isEqualTo(100_000);
 
-        WanCtlCommand.Outcome cut = ctl("--reset", "--black-hole=10s");
+        CommandOutcome cut = ctl("--reset", "--black-hole=10s");
         assertThat(cut.exitCode()).isZero();
         assertThat(cut.message()).contains("BLACK HOLE, ends in");
         assertThat(wan.status().blackHoled()).isTrue();
 
-        WanCtlCommand.Outcome restored = ctl("--restore", "--latency=20ms", "--jitter=0ms", "--bandwidth=0");
+        CommandOutcome restored = ctl("--restore", "--latency=20ms", "--jitter=0ms", "--bandwidth=0");
         assertThat(restored.exitCode()).isZero();
         assertThat(restored.message()).contains("link:        up");
         await().atMost(Duration.ofSeconds(5)).until(() -> !wan.status().blackHoled());
@@ -95,17 +97,17 @@ class WanRoleTest {
 
     @Test
     void wanCtlNamesARefusal() {
-        WanCtlCommand.Outcome outcome = ctl("--latency=2h");
+        CommandOutcome outcome = ctl("--latency=2h");
 
-        assertThat(outcome.exitCode()).isEqualTo(WanCtlCommand.EXIT_REJECTED);
+        assertThat(outcome.exitCode()).isEqualTo(CommandOutcome.EXIT_REJECTED);
         assertThat(outcome.message()).startsWith("rejected (oneWayLatencyMs_invalid)");
     }
 
-    private WanCtlCommand.Outcome ctl(String... arguments) {
+    private CommandOutcome ctl(String... arguments) {
         String[] all = new String[arguments.length + 1];
         all[0] = "--wan-url=http://127.0.0.1:" + httpPort;
         System.arraycopy(arguments, 0, all, 1, arguments.length);
-        return new WanCtlCommand(HttpClient.newHttpClient(), json, HTTP_TIMEOUT)
+        return new WanCtlCommand(new RestClient(HttpClient.newHttpClient(), json, HTTP_TIMEOUT, "the WAN simulator"))
                 .run(WanCtlOptions.from(new DefaultApplicationArguments(all)));
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.wan.web;
 
+import io.sluice.web.ApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;

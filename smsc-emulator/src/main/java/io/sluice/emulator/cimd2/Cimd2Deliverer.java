@@ -9,9 +9,12 @@ import io.sluice.sms.cimd2.Cimd2Packet;
 import io.sluice.sms.cimd2.Cimd2PacketNumbers;
 import io.sluice.sms.cimd2.Cimd2Parameter;
 import io.sluice.sms.cimd2.Cimd2Text;
+import io.sluice.sms.text.SmsEncoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +28,15 @@ import java.util.concurrent.TimeoutException;
  */
 final class Cimd2Deliverer implements Deliverer {
 
+    /** SMPP 3.4 §5.2.12: the short message starts with a UDH (how the outbound message marks a part). */
+    private static final int ESM_CLASS_UDHI = 0x40;
+
     private record Awaiting(int packetNumber, Cimd2Operation response, CompletableFuture<Cimd2Packet> answer) {
     }
 
+    /** The message whose 060 time stamp is {@link #stampedAt} (deliveries run one at a time, on one lane). */
+    private OutboundMessage stamped;
+    private Instant stampedAt;
     private final Cimd2Session session;
     /** Only the lane's thread numbers packets. */
     private final Cimd2PacketNumbers numbers = Cimd2PacketNumbers.forSmsc();
@@ -107,12 +116,38 @@ final class Cimd2Deliverer implements Deliverer {
         }
     }
 
-    /** §4.9: GSM text in User Data when the alphabet carries it, else UCS-2 in User Data Binary. */
+    /**
+     * When the SMSC took the message in: fixed at its first offer, so a retransmission is the same
+     * packet (060 has one-second resolution; a retry a second later must not change it).
+     */
+    private Instant receivedAt(OutboundMessage message) {
+        if (message != stamped) {
+            stamped = message;
+            stampedAt = session.services().clock().instant();
+        }
+        return stampedAt;
+    }
+
+    /**
+     * §4.9: GSM text in User Data when the alphabet carries it, else UCS-2 in User Data Binary. A part of
+     * a concatenated MO message carries its UDH in User Data Header (032) and keeps its part's coding.
+     */
     private Cimd2Packet deliverMessage(OutboundMessage message) {
         Cimd2Packet.Builder deliver = Cimd2Packet.builder(Cimd2Operation.DELIVER_MESSAGE)
                 .add(Cimd2Parameter.DESTINATION_ADDRESS, message.destination().number())
                 .add(Cimd2Parameter.ORIGINATING_ADDRESS, message.source().number())
-                .add(Cimd2Parameter.SERVICE_CENTRE_TIMESTAMP, Cimd2Timestamps.format(session.services().clock().instant()));
+                .add(Cimd2Parameter.SERVICE_CENTRE_TIMESTAMP, Cimd2Timestamps.format(receivedAt(message)));
+        byte[] shortMessage = message.shortMessage();
+        if ((message.esmClass() & ESM_CLASS_UDHI) != 0 && shortMessage.length > 0) {
+            int udhLength = Math.min((shortMessage[0] & 0xFF) + 1, shortMessage.length);
+            deliver.addHex(Cimd2Parameter.USER_DATA_HEADER, Arrays.copyOf(shortMessage, udhLength));
+            if (message.dataCoding() == SmsEncoding.UCS2.dataCoding()) {
+                return deliver.add(Cimd2Parameter.DATA_CODING_SCHEME, Cimd2DataCoding.UCS2.value())
+                        .addHex(Cimd2Parameter.USER_DATA_BINARY,
+                                Arrays.copyOfRange(shortMessage, udhLength, shortMessage.length)).build();
+            }
+            return deliver.addText(Cimd2Parameter.USER_DATA, message.text()).build();
+        }
         if (Cimd2Text.canEncode(message.text())) {
             return deliver.addText(Cimd2Parameter.USER_DATA, message.text()).build();
         }

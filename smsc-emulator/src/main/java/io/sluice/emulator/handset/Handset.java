@@ -1,33 +1,52 @@
 package io.sluice.emulator.handset;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** One simulated phone: its inbox (mobile-terminated) and outbox (mobile-originated), each bounded. */
+/**
+ * One simulated phone: its inbox as the phone shows it (a concatenated message once all its parts
+ * arrived), every submit as it arrived (parts), and its outbox (mobile-originated); each bounded.
+ */
 final class Handset {
 
     private final String number;
     private final int limit;
     private final Deque<ReceivedMessage> inbox = new ArrayDeque<>();
+    private final Deque<ReceivedMessage> parts = new ArrayDeque<>();
+    private final PartJoiner joiner;
     /** By id, oldest first, so a status update keeps the order. */
     private final Map<String, SentMessage> outbox = new LinkedHashMap<>();
     private long received;
     private long sent;
 
-    Handset(String number, int limit) {
+    Handset(String number, int limit, PartJoiner joiner) {
         this.number = number;
         this.limit = limit;
+        this.joiner = joiner;
     }
 
-    /** Adds a message; returns the one that fell out of the inbox to make room, if any. */
-    synchronized Optional<ReceivedMessage> receive(ReceivedMessage message) {
-        received++;
-        inbox.addLast(message);
-        return inbox.size() > limit ? Optional.of(inbox.removeFirst()) : Optional.empty();
+    /**
+     * Takes one submit; returns the submits that fell out of the parts record to make room (their
+     * message ids are forgotten).
+     */
+    synchronized List<ReceivedMessage> receive(ReceivedMessage part, byte esmClass, byte[] octets) {
+        List<ReceivedMessage> dropped = new ArrayList<>();
+        parts.addLast(part);
+        if (parts.size() > limit) {
+            dropped.add(parts.removeFirst());
+        }
+        for (ReceivedMessage shown : joiner.join(part, esmClass, octets)) {
+            received++;
+            inbox.addLast(shown);
+            if (inbox.size() > limit) {
+                inbox.removeFirst();
+            }
+        }
+        return dropped;
     }
 
     synchronized void send(SentMessage message) {
@@ -47,6 +66,7 @@ final class Handset {
     }
 
     synchronized HandsetView view() {
-        return new HandsetView(number, received, sent, List.copyOf(inbox), List.copyOf(outbox.values()));
+        return new HandsetView(number, received, sent, List.copyOf(inbox), List.copyOf(parts),
+                List.copyOf(outbox.values()));
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.emulator.handset;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,34 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Handsets {
 
     private final int inboxLimit;
+    private final Clock clock;
     private final Map<String, Handset> byNumber = new ConcurrentHashMap<>();
     private final Map<String, ReceivedMessage> byMessageId = new ConcurrentHashMap<>();
 
     public Handsets(int inboxLimit) {
-        this.inboxLimit = inboxLimit;
+        this(inboxLimit, Clock.systemUTC());
     }
 
+    public Handsets(int inboxLimit, Clock clock) {
+        this.inboxLimit = inboxLimit;
+        this.clock = clock;
+    }
+
+    /** A message without a User Data Header. */
     public void receive(ReceivedMessage message) {
+        receive(message, (byte) 0, new byte[0]);
+    }
+
+    /**
+     * One submit as it arrived; a part of a concatenated message (UDHI in {@code esmClass}) is shown
+     * once its message is complete.
+     *
+     * @param octets the short_message, UDH included
+     */
+    public void receive(ReceivedMessage message, byte esmClass, byte[] octets) {
         byMessageId.put(message.messageId(), message);
-        handset(message.to()).receive(message).ifPresent(dropped -> byMessageId.remove(dropped.messageId()));
+        handset(message.to()).receive(message, esmClass, octets)
+                .forEach(dropped -> byMessageId.remove(dropped.messageId()));
     }
 
     public void send(String number, SentMessage message) {
@@ -54,6 +73,6 @@ public final class Handsets {
     }
 
     private Handset handset(String number) {
-        return byNumber.computeIfAbsent(number, n -> new Handset(n, inboxLimit));
+        return byNumber.computeIfAbsent(number, n -> new Handset(n, inboxLimit, new PartJoiner(clock)));
     }
 }

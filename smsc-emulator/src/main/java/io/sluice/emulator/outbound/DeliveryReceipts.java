@@ -58,7 +58,7 @@ public final class DeliveryReceipts {
                 new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, outcome.messageState().value()));
         return new OutboundMessage(receiptId, OutboundMessage.Kind.RECEIPT, handset, submitter,
                 ESM_CLASS_SMSC_DELIVERY_RECEIPT, SmsText.DCS_SMSC_DEFAULT, text.getBytes(StandardCharsets.US_ASCII),
-                tlvs, text, null, new ReceiptFacts(messageId, handset.number(), outcome, submitted, done));
+                tlvs, text, null, new ReceiptFacts(messageId, handset.number(), outcome, submitted, done), true);
     }
 
     private static String asciiOnly(String text) {

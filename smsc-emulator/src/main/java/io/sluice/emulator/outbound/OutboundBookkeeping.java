@@ -23,7 +23,9 @@ public final class OutboundBookkeeping implements OutboundEvents {
     public void delivered(OutboundMessage message) {
         if (message.kind() == OutboundMessage.Kind.MO) {
             stats.moDelivered();
-            handsets.updateStatus(message.handset(), message.id(), SentMessage.DELIVERED);
+            if (message.lastPart()) {
+                handsets.updateStatus(message.handset(), message.id(), SentMessage.DELIVERED);
+            }
         } else {
             stats.receiptSent();
         }

@@ -12,10 +12,12 @@ import org.jsmpp.bean.OptionalParameter;
  * @param text readable form of {@code shortMessage}, for logs and the web page
  * @param handset the number whose outbox tracks this message; null for receipts
  * @param receipt what a receipt reports, for protocols that send it as fields (CIMD2); null for MO messages
+ * @param lastPart whether this is the last deliver_sm of its message (the parts of a concatenated MO
+ *     message share its id and are queued together; the outbox shows it delivered after the last one)
  */
 public record OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddress destination, byte esmClass,
         byte dataCoding, byte[] shortMessage, List<OptionalParameter> optionalParameters, String text,
-        String handset, ReceiptFacts receipt) {
+        String handset, ReceiptFacts receipt, boolean lastPart) {
 
     public enum Kind {
         MO, RECEIPT
@@ -25,11 +27,11 @@ public record OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddr
         optionalParameters = List.copyOf(optionalParameters);
     }
 
-    /** A message without receipt facts: a mobile-originated one. */
+    /** A mobile-originated message that is one whole deliver_sm. */
     public OutboundMessage(String id, Kind kind, SmppAddress source, SmppAddress destination, byte esmClass,
             byte dataCoding, byte[] shortMessage, List<OptionalParameter> optionalParameters, String text,
             String handset) {
         this(id, kind, source, destination, esmClass, dataCoding, shortMessage, optionalParameters, text, handset,
-                null);
+                null, true);
     }
 }

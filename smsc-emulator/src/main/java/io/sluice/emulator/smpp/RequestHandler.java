@@ -156,7 +156,7 @@ final class RequestHandler implements ServerMessageReceiverListener {
         }
         String id = services.messageIds().next();
         Instant submitted = services.clock().instant();
-        services.handsets().receive(received(id, message, submitted));
+        services.handsets().receive(received(id, message, submitted), message.esmClass(), message.octets());
         ReceiptOutcome outcome = properties.receiptOutcome();
         if (DeliveryReceipts.isRequested(message.registeredDelivery(), outcome)) {
             String systemId = session.binding().orElseThrow().systemId();

@@ -1,5 +1,8 @@
 package io.sluice.emulator.text;
 
+import io.sluice.emulator.DefaultAlphabet;
+import io.sluice.sms.text.Gsm7;
+import io.sluice.sms.text.SmsEncoding;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -8,9 +11,9 @@ import java.util.Optional;
 /**
  * Turns short_message octets into text and back, by data_coding (SMPP 3.4 §5.2.19).
  *
- * <p>data_coding 0, the "SMSC default alphabet", is whatever the SMSC says it is; the emulator uses a
- * configured charset, ISO-8859-1 by default because that is also camel-smpp's default
- * {@code encoding}. GSM 03.38 packing is not implemented yet.
+ * <p>data_coding 0, the "SMSC default alphabet", is whatever the SMSC says it is: GSM 03.38 unpacked
+ * septets by default (what Sluice's edge sends, decoded with Sluice's own {@code io.sluice.sms.text}),
+ * or a configured charset such as ISO-8859-1, camel-smpp's default {@code encoding}.
  */
 public final class SmsText {
 
@@ -26,22 +29,48 @@ public final class SmsText {
     /** GSM 03.40 §9.2.3.24: TP-User-Data of one SMS holds at most 140 octets. */
     public static final int MAX_SINGLE_SMS_OCTETS = 140;
 
+    private final DefaultAlphabet defaultAlphabet;
     private final Charset smscDefault;
 
-    public SmsText(Charset smscDefault) {
+    public SmsText(DefaultAlphabet defaultAlphabet, Charset smscDefault) {
+        this.defaultAlphabet = defaultAlphabet;
         this.smscDefault = smscDefault;
     }
 
-    /** The text the octets carry, or empty for a data_coding the emulator does not decode (binary, GSM 7-bit classes). */
+    /** data_coding 0 read as {@code smscDefault}. */
+    public SmsText(Charset smscDefault) {
+        this(DefaultAlphabet.CHARSET, smscDefault);
+    }
+
+    public DefaultAlphabet defaultAlphabet() {
+        return defaultAlphabet;
+    }
+
+    /**
+     * The text the octets carry, or empty for a data_coding the emulator does not decode (binary, GSM
+     * message classes) or octets that are not valid in it (above 0x7F as GSM septets, say).
+     */
     public Optional<String> decode(byte dataCoding, byte[] octets) {
+        if (dataCoding == DCS_SMSC_DEFAULT && defaultAlphabet == DefaultAlphabet.GSM) {
+            try {
+                return Optional.of(SmsEncoding.GSM7.decode(octets));
+            } catch (IllegalArgumentException notSeptets) {
+                return Optional.empty();
+            }
+        }
         return charsetOf(dataCoding).map(charset -> new String(octets, charset));
     }
 
     /**
-     * Encodes a text a phone sends: data_coding 0 when the SMSC default charset can carry it
-     * (what camel-smpp decodes by default), else UCS2.
+     * Encodes a text a phone sends as one SMS: data_coding 0 when the SMSC default alphabet can carry
+     * it, else UCS2.
      */
     public Encoded encode(String text) {
+        if (defaultAlphabet == DefaultAlphabet.GSM) {
+            return Gsm7.canEncode(text)
+                    ? new Encoded(DCS_SMSC_DEFAULT, SmsEncoding.GSM7.encode(text))
+                    : new Encoded(DCS_UCS2, SmsEncoding.UCS2.encode(text));
+        }
         if (smscDefault.newEncoder().canEncode(text)) {
             return new Encoded(DCS_SMSC_DEFAULT, text.getBytes(smscDefault));
         }

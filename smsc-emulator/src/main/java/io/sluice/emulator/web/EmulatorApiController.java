@@ -63,7 +63,7 @@ public class EmulatorApiController {
 
     @PostMapping("/mo")
     public ResponseEntity<MoAccepted> originateMo(@RequestBody MoRequest request) {
-        String id = emulator.originateMo(request.from(), request.to(), request.text());
+        String id = emulator.originateMo(request.from(), request.to(), request.text(), request.shuffled());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MoAccepted(id));
     }
 

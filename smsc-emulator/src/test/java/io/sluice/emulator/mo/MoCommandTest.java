@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.sluice.cli.CommandOutcome;
+import io.sluice.cli.RestClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class MoCommandTest {
 
     private final AtomicReference<String> receivedBody = new AtomicReference<>();
-    private final MoCommand command = new MoCommand(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(5));
+    private final MoCommand command = new MoCommand(
+            new RestClient(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(5), "the SMSC emulator"));
     private HttpServer emulator;
 
     @AfterEach
@@ -34,7 +37,7 @@ class MoCommandTest {
     void acceptedMessagePrintsItsIdAndExitsZero() throws IOException {
         URI url = emulatorAnswering(202, "{\"id\":\"66A1B2\"}");
 
-        MoCommand.Outcome outcome = command.run(new MoOptions("+447700900123", null, "hello", url));
+        CommandOutcome outcome = command.run(new MoOptions("+447700900123", null, "hello", url, false));
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.message()).isEqualTo("66A1B2");
@@ -45,7 +48,7 @@ class MoCommandTest {
     void rejectedMessagePrintsTheReasonAndExitsThree() throws IOException {
         URI url = emulatorAnswering(400, "{\"error\":\"from_not_e164\",\"message\":\"from must be E.164\"}");
 
-        MoCommand.Outcome outcome = command.run(new MoOptions("0044", null, "hello", url));
+        CommandOutcome outcome = command.run(new MoOptions("0044", null, "hello", url, false));
 
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.message()).startsWith("rejected (from_not_e164): from must be E.164");
@@ -58,8 +61,8 @@ class MoCommandTest {
             closedPort = probe.getLocalPort();
         }
 
-        MoCommand.Outcome outcome = command.run(
-                new MoOptions("+447700900123", null, "hello", URI.create("http://localhost:" + closedPort + "/")));
+        CommandOutcome outcome = command.run(
+                new MoOptions("+447700900123", null, "hello", URI.create("http://localhost:" + closedPort + "/"), false));
 
         assertThat(outcome.exitCode()).isEqualTo(4);
         assertThat(outcome.message()).startsWith("cannot reach the SMSC emulator at http://localhost:" + closedPort + "/api/mo");

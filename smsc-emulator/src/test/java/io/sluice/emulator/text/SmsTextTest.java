@@ -2,6 +2,7 @@ package io.sluice.emulator.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.emulator.DefaultAlphabet;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,16 @@ class SmsTextTest {
 
         assertThat(encoded.dataCoding()).isEqualTo((byte) 0x08);
         assertThat(encoded.octets()).isEqualTo("Привет €".getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    @Test
+    void withTheGsmDefaultAlphabetDataCodingZeroIsUnpackedSeptets() {
+        SmsText gsm = new SmsText(DefaultAlphabet.GSM, StandardCharsets.ISO_8859_1);
+
+        assertThat(gsm.decode((byte) 0x00, new byte[] {0x00, 0x20, 0x01, 0x1B, 0x65})).contains("@ £€");
+        assertThat(gsm.decode((byte) 0x00, new byte[] {(byte) 0xE9})).as("not a septet").isEmpty();
+        assertThat(gsm.encode("@£").octets()).containsExactly(0x00, 0x01);
+        assertThat(gsm.encode("Ελλάδα").dataCoding()).isEqualTo((byte) 0x08);
     }
 
     @Test

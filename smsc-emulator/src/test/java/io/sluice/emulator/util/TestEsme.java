@@ -87,6 +87,16 @@ public final class TestEsme implements AutoCloseable, MessageReceiverListener {
                 (byte) 0, text.getBytes(StandardCharsets.ISO_8859_1)).getMessageId();
     }
 
+    /** Submits one prepared SMS (UDH and payload, e.g. a part cut by Sluice's splitter) to {@link #PHONE}. */
+    public String submitPart(io.sluice.sms.text.SmsPart part) throws PDUException, ResponseTimeoutException,
+            InvalidResponseException, NegativeResponseException, IOException {
+        ESMClass esmClass = part.hasUdh() ? new ESMClass(0x40) : new ESMClass();
+        return session.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, SERVICE_NUMBER,
+                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, PHONE.substring(1), esmClass,
+                (byte) 0, (byte) 0, null, null, new RegisteredDelivery(), (byte) 0,
+                new org.jsmpp.bean.RawDataCoding(part.dataCoding()), (byte) 0, part.shortMessage()).getMessageId();
+    }
+
     /** deliver_sm answered with ESME_ROK, in arrival order. */
     public List<DeliverSm> accepted() {
         return accepted;

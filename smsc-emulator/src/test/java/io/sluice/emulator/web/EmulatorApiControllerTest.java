@@ -74,8 +74,9 @@ class EmulatorApiControllerTest {
     }
 
     @Test
-    void textBeyondOneSmsIsTooLong() throws Exception {
-        postMo("{\"from\":\"+447700900123\",\"text\":\"" + "x".repeat(141) + "\"}").andExpect(status().isBadRequest())
+    void textBeyondTheMostPartsAConcatenationCanNumberIsTooLong() throws Exception {
+        postMo("{\"from\":\"+447700900123\",\"text\":\"" + "x".repeat(153 * 255 + 1) + "\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("text_too_long"));
     }
 

@@ -23,17 +23,16 @@ final class Cimd2Messages {
     }
 
     /**
-     * The submits for the message's text: one when it fits an SMS, else one per concatenated part with the
-     * concatenation UDH (032, whole UDH as hexadecimal, length octet included, as Kannel sends it). GSM
-     * 03.38 text goes in User Data (033), anything else as UCS-2 in User Data Binary (034) with 030 = 8.
+     * The submits for the message's text (its {@link Cimd2Headers#PARTS} when given): one when it fits an
+     * SMS, else one per concatenated part with the concatenation UDH (032, whole UDH as hexadecimal, length
+     * octet included, as Kannel sends it). GSM 03.38 text goes in User Data (033), anything else as UCS-2
+     * in User Data Binary (034) with 030 = 8.
      * Only the last part asks for a status report (056): one report per message, as camel-smpp's singleDLR.
      *
      * @throws io.sluice.sms.text.TextTooLongException beyond the splitter's part limit
      */
     static List<Cimd2Packet> submits(Message message, SmsSplitter splitter, int defaultReference) {
-        String text = message.getBody(String.class);
-        Integer reference = message.getHeader(Cimd2Headers.CONCATENATION_REFERENCE, Integer.class);
-        List<SmsPart> parts = splitter.split(text == null ? "" : text, reference == null ? defaultReference : reference);
+        List<SmsPart> parts = parts(message, splitter, defaultReference);
         String destination = required(message, Cimd2Headers.DESTINATION);
         String originator = message.getHeader(Cimd2Headers.ORIGINATOR, String.class);
         Integer reports = message.getHeader(Cimd2Headers.STATUS_REPORT_REQUEST, Integer.class);
@@ -59,6 +58,18 @@ final class Cimd2Messages {
             submits.add(submit.build());
         }
         return submits;
+    }
+
+    /** The parts given in {@link Cimd2Headers#PARTS}, or else the body cut by the producer's splitter. */
+    @SuppressWarnings("unchecked")
+    private static List<SmsPart> parts(Message message, SmsSplitter splitter, int defaultReference) {
+        List<SmsPart> given = message.getHeader(Cimd2Headers.PARTS, List.class);
+        if (given != null && !given.isEmpty()) {
+            return given;
+        }
+        String text = message.getBody(String.class);
+        Integer reference = message.getHeader(Cimd2Headers.CONCATENATION_REFERENCE, Integer.class);
+        return splitter.split(text == null ? "" : text, reference == null ? defaultReference : reference);
     }
 
     /** The submit response's facts, on the exchange for the routes. */
@@ -88,6 +99,8 @@ final class Cimd2Messages {
             message.setBody("");
         } else {
             message.setHeader(Cimd2Headers.MESSAGE_TYPE, Cimd2Headers.DELIVER_MESSAGE);
+            delivery.hex(Cimd2Parameter.USER_DATA_HEADER).ifPresent(udh -> message.setHeader(Cimd2Headers.USER_DATA_HEADER, udh));
+            message.setHeader(Cimd2Headers.DATA_CODING_SCHEME, integer(delivery.integer(Cimd2Parameter.DATA_CODING_SCHEME)));
             message.setBody(text(delivery));
         }
     }

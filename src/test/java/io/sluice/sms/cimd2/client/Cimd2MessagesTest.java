@@ -60,6 +60,19 @@ class Cimd2MessagesTest {
     }
 
     @Test
+    void partsGivenInTheHeaderAreSentAsTheyAreNotCutAgain() {
+        Message mt = mt("ignored: the parts carry the text", 14);
+        mt.setHeader(Cimd2Headers.PARTS, new SmsSplitter(4, () -> 0).split("Привет, ".repeat(10), 0x2B));
+
+        List<Cimd2Packet> submits = Cimd2Messages.submits(mt, SPLITTER, 1);
+
+        assertThat(submits).hasSize(2);
+        assertThat(submits.get(0).value(Cimd2Parameter.USER_DATA_HEADER)).hasValue("0500032B0201");
+        assertThat(submits.get(1).integer(Cimd2Parameter.DATA_CODING_SCHEME)).hasValue(8);
+        assertThat(submits.get(1).integer(Cimd2Parameter.STATUS_REPORT_REQUEST)).hasValue(14);
+    }
+
+    @Test
     void theSubmitResponsesTimeStampAndDestinationIdentifyTheMessage() {
         Message mt = mt("hi", 14);
         Cimd2Packet submit = Cimd2Messages.submits(mt, SPLITTER, 1).get(0).withPacketNumber(3);
@@ -100,6 +113,23 @@ class Cimd2MessagesTest {
         assertThat(message.getHeader(Cimd2Headers.ORIGINATOR)).isEqualTo("+447700900123");
         assertThat(message.getHeader(Cimd2Headers.DESTINATION)).isEqualTo("7777");
         assertThat(message.getBody()).isEqualTo("@bob Grüße");
+    }
+
+    @Test
+    void aDeliveredPartKeepsItsUdhAndDataCodingForReassembly() {
+        Cimd2Packet part = Cimd2Packet.builder(Cimd2Operation.DELIVER_MESSAGE).packetNumber(2)
+                .add(Cimd2Parameter.DESTINATION_ADDRESS, "7777").add(Cimd2Parameter.ORIGINATING_ADDRESS, "+447700900123")
+                .addHex(Cimd2Parameter.USER_DATA_HEADER, new byte[] {0x05, 0x00, 0x03, 0x2B, 0x02, 0x02})
+                .add(Cimd2Parameter.DATA_CODING_SCHEME, 8)
+                .addHex(Cimd2Parameter.USER_DATA_BINARY, new byte[] {0x04, 0x1F}).build();
+        Message message = new DefaultMessage(camel);
+
+        Cimd2Messages.delivery(part, message);
+
+        assertThat(message.getHeader(Cimd2Headers.USER_DATA_HEADER, byte[].class))
+                .containsExactly(0x05, 0x00, 0x03, 0x2B, 0x02, 0x02);
+        assertThat(message.getHeader(Cimd2Headers.DATA_CODING_SCHEME)).isEqualTo(8);
+        assertThat(message.getBody()).isEqualTo("П");
     }
 
     private Message mt(String text, int reports) {
