@@ -27,6 +27,12 @@ final class SluiceSites implements AutoCloseable {
     final int stompPort = FreePorts.next();
     final int edgeLinkPort = FreePorts.next();
     final int edgeHttpPort = FreePorts.next();
+    /** Carrier beta (see {@link #withSecondCarrier}): its own SMSC emulator, spoken to in CIMD2, and its own edge. */
+    final int betaEmulatorHttpPort = FreePorts.next();
+    final int betaCimd2Port = FreePorts.next();
+    final int betaEdgeHttpPort = FreePorts.next();
+    /** Numbers carrier beta serves; everything else goes to alpha. */
+    static final String BETA_PREFIX = "+447700800";
     final Path dataDir;
 
     private final String classPath;
@@ -37,6 +43,9 @@ final class SluiceSites implements AutoCloseable {
     private RoleProcess emulator;
     private RoleProcess core;
     private RoleProcess edge;
+    private boolean secondCarrier;
+    private RoleProcess betaEmulator;
+    private RoleProcess betaEdge;
 
     SluiceSites(String name) throws IOException {
         this.dataDir = Path.of("target", "it-sites", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -61,6 +70,15 @@ final class SluiceSites implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds carrier beta for {@link #BETA_PREFIX} numbers: a second SMSC (emulator) and a second edge,
+     * which speaks CIMD2 to it while alpha's speaks SMPP.
+     */
+    SluiceSites withSecondCarrier() {
+        secondCarrier = true;
+        return this;
+    }
+
     WanSimulator wan() {
         return wan;
     }
@@ -74,7 +92,13 @@ final class SluiceSites implements AutoCloseable {
         startEmulator();
         startCore();
         startEdge();
-        for (RoleProcess site : List.of(emulator, core, edge)) {
+        List<RoleProcess> sites = new ArrayList<>(List.of(emulator, core, edge));
+        if (secondCarrier) {
+            startBeta();
+            sites.add(betaEmulator);
+            sites.add(betaEdge);
+        }
+        for (RoleProcess site : sites) {
             site.awaitReady(STARTUP);
         }
         return this;
@@ -89,11 +113,38 @@ final class SluiceSites implements AutoCloseable {
     }
 
     RoleProcess startCore() throws IOException {
-        core = RoleProcess.start(Role.CORE, coreHttpPort, withData(
+        List<String> arguments = withData(
                 "--sluice.core.stomp-port=" + stompPort,
                 "--sluice.core.edge-port=" + edgeLinkPort,
-                "--sluice.core.bind-host=127.0.0.1"), log("core"), classPath);
+                "--sluice.core.bind-host=127.0.0.1");
+        if (secondCarrier) {
+            arguments.add("--sluice.core.carriers.beta.edge-password=beta-edge-pw");
+            arguments.add("--sluice.core.carriers.beta.prefixes[0]=" + BETA_PREFIX);
+        }
+        core = RoleProcess.start(Role.CORE, coreHttpPort, arguments, log("core"), classPath);
         return core;
+    }
+
+    private void startBeta() throws IOException {
+        List<String> emulatorArguments = withData(
+                "--sluice.emulator.smpp-port=" + FreePorts.next(),
+                "--sluice.emulator.cimd2-port=" + betaCimd2Port);
+        emulatorArguments.add("--sluice.site-data-dir=" + dataDir.resolve("smsc-emulator-beta"));
+        betaEmulator = RoleProcess.start(Role.SMSC_EMULATOR, betaEmulatorHttpPort, emulatorArguments,
+                log("smsc-emulator-beta"), classPath);
+        List<String> edgeArguments = withData(
+                "--sluice.edge.carrier=beta",
+                "--sluice.edge.core-password=beta-edge-pw",
+                "--sluice.edge.core-uri=tcp://127.0.0.1:" + edgeDialPort(),
+                "--sluice.edge.smsc.host=127.0.0.1",
+                "--sluice.edge.smsc.protocol=cimd2",
+                "--sluice.edge.smsc.port=" + betaCimd2Port);
+        edgeArguments.add("--sluice.site-data-dir=" + dataDir.resolve("edge-beta"));
+        betaEdge = RoleProcess.start(Role.EDGE, betaEdgeHttpPort, edgeArguments, log("edge-beta"), classPath);
+    }
+
+    EmulatorApi betaEmulatorApi() {
+        return new EmulatorApi(betaEmulatorHttpPort);
     }
 
     RoleProcess startEdge() throws IOException {
@@ -142,7 +193,7 @@ final class SluiceSites implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (RoleProcess site : new RoleProcess[] {edge, core, emulator}) {
+        for (RoleProcess site : new RoleProcess[] {betaEdge, edge, core, betaEmulator, emulator}) {
             if (site != null) {
                 site.close();
             }
