@@ -102,6 +102,14 @@ public final class StompClient implements AutoCloseable {
         return connected;
     }
 
+    /**
+     * Stops sending heart-beats but keeps the connection open: a client that died without closing its
+     * socket (a laptop lid shut, a process frozen), for tests of what the broker does about it.
+     */
+    public void stopHeartbeats() {
+        heartbeats.shutdownNow();
+    }
+
     private void beat() {
         try {
             transport.writeHeartbeat();
