@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -68,6 +67,8 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     private static final int MAX_TRANSMISSIONS = 3;
     private static final int MAX_PARTS = 4;
     private static InVmBroker broker;
+    /** The test plays the core. */
+    private static CorePeer core;
     private static SmscEmulator smsc;
     private static ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
@@ -84,6 +85,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
                 .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
                 .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
                         "sluice.mt.alpha", "sluice.events", "sluice.dead");
+        core = new CorePeer(broker, MO_SLOTS, WAIT);
         // The emulator waits 1 s for 70/73 before sending the same packet again.
         smsc = new SmscEmulator(TestProperties.emulator("cimd2-port=0", "handshake-time=2ms", "receipt-delay=10ms",
                 "mo-retry-interval=100ms", "response-timeout=1s"), Clock.systemUTC());
@@ -156,14 +158,14 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
         // 2 arrives before 1: the mirror holds it back so the SMSC still gets them in order
         for (long sequence : new long[] {2, 1, 3, 4}) {
-            sendMt(base + sequence, phone, "text " + sequence);
+            core.sendMt(base + sequence, phone, "text " + sequence);
         }
 
         await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() >= 4);
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text)
                 .containsExactly("text 1", "text 2", "text 3", "text 4");
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::from).containsOnly("7777");
-        Map<String, List<Long>> reports = reportsUntil(base, 4);
+        Map<String, List<Long>> reports = core.reportsUntil(base, 4);
         assertThat(reports.get("confirmed")).containsExactlyInAnyOrder(base + 1, base + 2, base + 3, base + 4);
         assertThat(reports.get("processed")).containsExactly(base + 1, base + 2, base + 3, base + 4);
         long end = base + 4;
@@ -171,8 +173,8 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         assertThat(smsc.stats().violations()).isZero();
 
         // the core sending again (replay after an outage) is confirmed again, not submitted twice
-        sendMt(base + 3, phone, "text 3");
-        assertThat(nextReportOfKind("processed", base + 3).getStringProperty("link_kind")).isEqualTo("processed");
+        core.sendMt(base + 3, phone, "text 3");
+        assertThat(core.nextReportOfKind("processed", base + 3).getStringProperty("link_kind")).isEqualTo("processed");
         assertThat(smsc.handset(phone).messages()).hasSize(4);
     }
 
@@ -181,14 +183,14 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     void aRefusalForGoodIsReportedProcessedWithTheFailure() throws Exception {
         String phone = "+447700900802";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
-        sendMt(base + 1, phone, "#REJECT this");
-        sendMt(base + 2, phone, "after the refusal");
+        core.sendMt(base + 1, phone, "#REJECT this");
+        core.sendMt(base + 2, phone, "after the refusal");
 
-        Message failed = nextReportOfKind("processed", base + 1);
+        Message failed = core.nextReportOfKind("processed", base + 1);
         assertThat(failed.getStringProperty("outcome")).isEqualTo("failed");
         assertThat(failed.getStringProperty("reason")).isEqualTo("SMSC_REJECTED");
         assertThat(failed.getStringProperty("detail")).contains("error 300", "Incorrect destination address");
-        assertThat(nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(core.nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
         assertThat(smsc.stats().violations()).isZero();
     }
@@ -198,9 +200,9 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     void theSmscsStatusReportBecomesADeliveredEventForTheOriginalSender() throws Exception {
         String phone = "+447700900803";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
-        sendMt(base + 1, phone, "report back");
+        core.sendMt(base + 1, phone, "report back");
 
-        Message event = eventAbout("m" + (base + 1) + "-" + phone);
+        Message event = core.eventAbout("m" + (base + 1) + "-" + phone);
         assertThat(event.getStringProperty("status")).isEqualTo("delivered");
         assertThat(event.getStringProperty("sender")).isEqualTo("alice");
         assertThat(event.getStringProperty("smsc_id")).startsWith(phone + ":");
@@ -221,7 +223,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
                 Cimd2Headers.STATUS_CODE, 3,
                 Cimd2Headers.STATUS_ERROR_CODE, 1));
 
-        Message event = eventAbout("m-804");
+        Message event = core.eventAbout("m-804");
         assertThat(event.getStringProperty("status")).isEqualTo("failed");
         assertThat(event.getStringProperty("reason")).isEqualTo("UNDELIVERABLE");
         assertThat(event.getStringProperty("detail")).contains("DELIVERY_FAILED", "error 1");
@@ -288,9 +290,9 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         String phone = "+447700900808";
         String text = "0123456789".repeat(20); // 200 GSM characters: two parts of at most 153
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
-        sendMt(base + 1, phone, text);
+        core.sendMt(base + 1, phone, text);
 
-        assertThat(nextReportOfKind("processed", base + 1).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(core.nextReportOfKind("processed", base + 1).getStringProperty("outcome")).isEqualTo("ok");
         List<ReceivedMessage> parts = smsc.handset(phone).messages();
         assertThat(parts).hasSize(2);
         assertThat(parts.get(0).text() + parts.get(1).text()).isEqualTo(text);
@@ -306,14 +308,14 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     void aTextBeyondThePartLimitIsRefusedForGoodAndTheNextGoesOn() throws Exception {
         String phone = "+447700900809";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
-        sendMt(base + 1, phone, "y".repeat(153 * MAX_PARTS + 1));
-        sendMt(base + 2, phone, "short one");
+        core.sendMt(base + 1, phone, "y".repeat(153 * MAX_PARTS + 1));
+        core.sendMt(base + 2, phone, "short one");
 
-        Message refused = nextReportOfKind("processed", base + 1);
+        Message refused = core.nextReportOfKind("processed", base + 1);
         assertThat(refused.getStringProperty("outcome")).isEqualTo("failed");
         assertThat(refused.getStringProperty("reason")).isEqualTo("TOO_LONG");
         assertThat(refused.getStringProperty("detail")).isEqualTo("Text needs 5 SMS parts (613 GSM characters); the limit is 4.");
-        assertThat(nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(core.nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("short one");
     }
 
@@ -342,7 +344,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         String phone = "+447700900807";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
         long loginsBefore = smsc.stats().bindsTotal();
-        sendMt(base + 1, phone, "#NORESP to me");
+        core.sendMt(base + 1, phone, "#NORESP to me");
 
         await().atMost(WAIT).until(() -> smsc.stats().bindsTotal() > loginsBefore);
         List<TrafficRecord> attempts = smsc.traffic(10_000).stream()
@@ -379,57 +381,5 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     private static void processMo(long sequence) throws JMSException {
         broker.sendTyped("sluice.link.report.alpha", Map.of("link_kind", "processed", "direction", "mo",
                 "carrier", "alpha", "ring_seq", sequence), "processed");
-    }
-
-    /** The receipt event about one message (events about other tests' messages are skipped). */
-    private static Message eventAbout(String sluiceId) throws JMSException {
-        for (Message event = broker.receive("sluice.events", WAIT); event != null; event = broker.receive("sluice.events", WAIT)) {
-            if (sluiceId.equals(event.getStringProperty("sluice_id"))) {
-                return event;
-            }
-        }
-        throw new AssertionError("no event about " + sluiceId);
-    }
-
-    private static void sendMt(long sequence, String phone, String text) throws JMSException {
-        Map<String, Object> headers = new HashMap<>();
-        headers.put("ring_seq", sequence);
-        headers.put("ring_slot", (int) (sequence % MO_SLOTS));
-        headers.put("direction", "mt");
-        headers.put("carrier", "alpha");
-        headers.put("sluice_id", "m" + sequence + "-" + phone);
-        headers.put("sender", "alice");
-        headers.put("to", phone);
-        broker.sendTyped("sluice.link.mt.alpha", headers, text);
-    }
-
-    private static Message nextReport() throws JMSException {
-        Message report = broker.receive("sluice.link.report", WAIT);
-        assertThat(report).as("a report from the edge").isNotNull();
-        return report;
-    }
-
-    private static Message nextReportOfKind(String kind, long sequence) throws JMSException {
-        for (int i = 0; i < 50; i++) {
-            Message report = nextReport();
-            if (kind.equals(report.getStringProperty("link_kind")) && report.getLongProperty("ring_seq") == sequence) {
-                return report;
-            }
-        }
-        throw new AssertionError("no " + kind + " report for " + sequence);
-    }
-
-    /** Reports above {@code base} until {@code processed} are processed ones; by kind, in arrival order. */
-    private static Map<String, List<Long>> reportsUntil(long base, int processed) throws JMSException {
-        Map<String, List<Long>> byKind = new HashMap<>();
-        while (byKind.getOrDefault("processed", List.of()).size() < processed) {
-            Message report = nextReport();
-            if (report.getLongProperty("ring_seq") <= base || report.getStringProperty("link_kind") == null) {
-                continue;
-            }
-            byKind.computeIfAbsent(report.getStringProperty("link_kind"), kind -> new ArrayList<>())
-                    .add(report.getLongProperty("ring_seq"));
-        }
-        return byKind;
     }
 }

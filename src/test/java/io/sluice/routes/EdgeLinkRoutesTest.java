@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -60,6 +59,8 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     private static final int MAX_SUBMITS_PER_SECOND = 10;
     private static final int MAX_PARTS = 4;
     private static InVmBroker broker;
+    /** The test plays the core. */
+    private static CorePeer core;
     private static SmscEmulator smsc;
     private static ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
@@ -75,6 +76,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
                 .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
                 .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
                         "sluice.mt.alpha", "sluice.events", "sluice.dead");
+        core = new CorePeer(broker, MO_SLOTS, WAIT);
         smsc = new SmscEmulator(TestProperties.emulator("handshake-time=2ms", "receipt-delay=10ms",
                 "mo-retry-interval=100ms"), Clock.systemUTC());
         smsc.start();
@@ -143,14 +145,14 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
         // 2 arrives before 1: the mirror holds it back so the SMSC still gets them in order
         for (long sequence : new long[] {2, 1, 3, 4}) {
-            sendMt(base + sequence, phone, "text " + sequence);
+            core.sendMt(base + sequence, phone, "text " + sequence);
         }
 
         await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() >= 4);
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text)
                 .containsExactly("text 1", "text 2", "text 3", "text 4");
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::from).containsOnly("7777");
-        Map<String, List<Long>> reports = reportsUntil(base, 4);
+        Map<String, List<Long>> reports = core.reportsUntil(base, 4);
         assertThat(reports.get("confirmed")).containsExactlyInAnyOrder(base + 1, base + 2, base + 3, base + 4);
         assertThat(reports.get("processed")).containsExactly(base + 1, base + 2, base + 3, base + 4);
         long end = base + 4;
@@ -158,8 +160,8 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         assertThat(smsc.stats().violations()).isZero();
 
         // the core sending again (replay after an outage) is confirmed again, not submitted twice
-        sendMt(base + 3, phone, "text 3");
-        assertThat(nextReportOfKind("processed", base + 3).getStringProperty("link_kind")).isEqualTo("processed");
+        core.sendMt(base + 3, phone, "text 3");
+        assertThat(core.nextReportOfKind("processed", base + 3).getStringProperty("link_kind")).isEqualTo("processed");
         assertThat(smsc.handset(phone).messages()).hasSize(4);
     }
 
@@ -171,7 +173,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         for (int sent = 0; sent < count; sent += MO_SLOTS) { // the ring holds MO_SLOTS in flight
             int upTo = Math.min(count, sent + MO_SLOTS);
             for (int i = sent; i < upTo; i++) {
-                sendMt(base + i + 1, phone, "paced " + i);
+                core.sendMt(base + i + 1, phone, "paced " + i);
             }
             await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() >= upTo);
         }
@@ -188,14 +190,14 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     void aRefusalForGoodIsReportedProcessedWithTheFailure() throws Exception {
         String phone = "+447700900602";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
-        sendMt(base + 1, phone, "#REJECT this");
-        sendMt(base + 2, phone, "after the refusal");
+        core.sendMt(base + 1, phone, "#REJECT this");
+        core.sendMt(base + 2, phone, "after the refusal");
 
-        Message failed = nextReportOfKind("processed", base + 1);
+        Message failed = core.nextReportOfKind("processed", base + 1);
         assertThat(failed.getStringProperty("outcome")).isEqualTo("failed");
         assertThat(failed.getStringProperty("reason")).isEqualTo("SMSC_REJECTED");
         assertThat(failed.getStringProperty("detail")).contains("ESME_RINVDSTADR");
-        assertThat(nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(core.nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
     }
 
@@ -233,7 +235,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
                 SmppConstants.ID, "smsc-7",
                 SmppConstants.FINAL_STATUS, DeliveryReceiptState.DELIVRD));
 
-        Message event = eventAbout("m-7");
+        Message event = core.eventAbout("m-7");
         assertThat(event.getStringProperty("status")).isEqualTo("delivered");
         assertThat(event.getStringProperty("sender")).isEqualTo("alice");
         assertThat(event.getStringProperty("client_ref")).isEqualTo("ref-7");
@@ -249,7 +251,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
                 SmppConstants.FINAL_STATUS, DeliveryReceiptState.UNDELIV,
                 SmppConstants.ERROR, "001"));
 
-        Message event = eventAbout("m-8");
+        Message event = core.eventAbout("m-8");
         assertThat(event.getStringProperty("status")).isEqualTo("failed");
         assertThat(event.getStringProperty("reason")).isEqualTo("UNDELIVERABLE");
         assertThat(event.getStringProperty("detail")).contains("UNDELIV");
@@ -265,57 +267,5 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         Message kept = broker.receive("sluice.dead", WAIT);
         assertThat(((jakarta.jms.TextMessage) kept).getText()).isEqualTo("6e6f");
         assertThat(kept.getStringProperty("detail")).isEqualTo("MALFORMED_DELIVER_SM: not a receipt");
-    }
-
-    /** The receipt event about one message (the emulator's receipts for other tests' messages are skipped). */
-    private static Message eventAbout(String sluiceId) throws JMSException {
-        for (Message event = broker.receive("sluice.events", WAIT); event != null; event = broker.receive("sluice.events", WAIT)) {
-            if (sluiceId.equals(event.getStringProperty("sluice_id"))) {
-                return event;
-            }
-        }
-        throw new AssertionError("no event about " + sluiceId);
-    }
-
-    private static void sendMt(long sequence, String phone, String text) throws JMSException {
-        Map<String, Object> headers = new HashMap<>();
-        headers.put("ring_seq", sequence);
-        headers.put("ring_slot", (int) (sequence % MO_SLOTS));
-        headers.put("direction", "mt");
-        headers.put("carrier", "alpha");
-        headers.put("sluice_id", "m" + sequence + "-" + phone);
-        headers.put("sender", "alice");
-        headers.put("to", phone);
-        broker.sendTyped("sluice.link.mt.alpha", headers, text);
-    }
-
-    private static Message nextReport() throws JMSException {
-        Message report = broker.receive("sluice.link.report", WAIT);
-        assertThat(report).as("a report from the edge").isNotNull();
-        return report;
-    }
-
-    private static Message nextReportOfKind(String kind, long sequence) throws JMSException {
-        for (int i = 0; i < 50; i++) {
-            Message report = nextReport();
-            if (kind.equals(report.getStringProperty("link_kind")) && report.getLongProperty("ring_seq") == sequence) {
-                return report;
-            }
-        }
-        throw new AssertionError("no " + kind + " report for " + sequence);
-    }
-
-    /** Reports above {@code base} until {@code processed} are processed ones; by kind, in arrival order. */
-    private static Map<String, List<Long>> reportsUntil(long base, int processed) throws JMSException {
-        Map<String, List<Long>> byKind = new HashMap<>();
-        while (byKind.getOrDefault("processed", List.of()).size() < processed) {
-            Message report = nextReport();
-            if (report.getLongProperty("ring_seq") <= base || report.getStringProperty("link_kind") == null) {
-                continue;
-            }
-            byKind.computeIfAbsent(report.getStringProperty("link_kind"), kind -> new ArrayList<>())
-                    .add(report.getLongProperty("ring_seq"));
-        }
-        return byKind;
     }
 }

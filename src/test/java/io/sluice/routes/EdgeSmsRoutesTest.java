@@ -70,6 +70,8 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
     private static final List<String> RECEIVE_FLOWS = List.of("edge/ring-errors", "edge-smpp/smsc-receive",
             "edge/mo-reassembly-timeout");
     private static InVmBroker broker;
+    /** The test plays the core. */
+    private static CorePeer core;
     private static SmscEmulator smsc;
     private static ActiveMQConnectionFactory connectionFactory;
     private MoAssembly assembly;
@@ -79,6 +81,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
             return;
         }
         broker = new InVmBroker();
+        core = new CorePeer(broker, SLOTS, WAIT);
         for (String carrier : List.of("alpha", "beta")) {
             broker.withLastValueQueue(RingStore.queueOf(Direction.MT, carrier), RingStore.KEY)
                     .withLastValueQueue(RingStore.queueOf(Direction.MO, carrier), RingStore.KEY);
@@ -139,7 +142,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         assertThat(text).hasSize(161);
         long sequence = nextMtSequence();
 
-        sendMt(sequence, phone, text);
+        core.sendMt(sequence, phone, text);
 
         await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() == 1);
         HandsetView handset = smsc.handset(phone);
@@ -148,7 +151,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         assertThat(handset.parts()).hasSize(2).allSatisfy(part -> assertThat(
                 Udh.parse(HexFormat.of().parseHex(part.rawHex())).concatenation().orElseThrow().reference())
                 .as("reference = low 8 bits of the ring sequence").isEqualTo((int) (sequence & 0xFF)));
-        assertThat(nextReport("processed", sequence).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(core.nextReportOfKind("processed", sequence).getStringProperty("outcome")).isEqualTo("ok");
         assertThat(smsc.stats().violations()).isZero();
     }
 
@@ -159,13 +162,13 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         String emoji = "Party 🎉🥳 at 8, bring 🍕! ".repeat(4);
         long first = nextMtSequence();
 
-        sendMt(first, phone, greek);
-        sendMt(first + 1, phone, emoji);
+        core.sendMt(first, phone, greek);
+        core.sendMt(first + 1, phone, emoji);
 
         await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() == 2);
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text, ReceivedMessage::dataCoding,
                 ReceivedMessage::parts).containsExactly(tuple(greek, 8, 1), tuple(emoji, 8, 2));
-        assertThat(nextReport("processed", first + 1).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(core.nextReportOfKind("processed", first + 1).getStringProperty("outcome")).isEqualTo("ok");
         assertThat(smsc.stats().violations()).isZero();
     }
 
@@ -174,14 +177,14 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         String phone = "+447700900703";
         long sequence = nextMtSequence();
 
-        sendMt(sequence, phone, "y".repeat(153 * MAX_PARTS + 1));
-        sendMt(sequence + 1, phone, "short one");
+        core.sendMt(sequence, phone, "y".repeat(153 * MAX_PARTS + 1));
+        core.sendMt(sequence + 1, phone, "short one");
 
-        Message refused = nextReport("processed", sequence);
+        Message refused = core.nextReportOfKind("processed", sequence);
         assertThat(refused.getStringProperty("outcome")).isEqualTo("failed");
         assertThat(refused.getStringProperty("reason")).isEqualTo("TOO_LONG");
         assertThat(refused.getStringProperty("detail")).isEqualTo("Text needs 5 SMS parts (613 GSM characters); the limit is 4.");
-        assertThat(nextReport("processed", sequence + 1).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(core.nextReportOfKind("processed", sequence + 1).getStringProperty("outcome")).isEqualTo("ok");
         assertThat(smsc.handset(phone).parts()).extracting(ReceivedMessage::text).containsExactly("short one");
     }
 
@@ -327,28 +330,6 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
     private long nextMtSequence() {
         return context.getRegistry().lookupByNameAndType("edgeRings", RingRegistry.class)
                 .get(Direction.MT, "alpha").pointers().lastRetrieved() + 1;
-    }
-
-    private static void sendMt(long sequence, String phone, String text) throws JMSException {
-        Map<String, Object> headers = new HashMap<>();
-        headers.put("ring_seq", sequence);
-        headers.put("ring_slot", (int) (sequence % SLOTS));
-        headers.put("direction", "mt");
-        headers.put("carrier", "alpha");
-        headers.put("sluice_id", "m" + sequence + "-" + phone);
-        headers.put("sender", "alice");
-        headers.put("to", phone);
-        broker.sendTyped("sluice.link.mt.alpha", headers, text);
-    }
-
-    private static Message nextReport(String kind, long sequence) throws JMSException {
-        for (Message report = broker.receive("sluice.link.report", WAIT); report != null;
-                report = broker.receive("sluice.link.report", WAIT)) {
-            if (kind.equals(report.getStringProperty("link_kind")) && report.getLongProperty("ring_seq") == sequence) {
-                return report;
-            }
-        }
-        throw new AssertionError("no " + kind + " report for " + sequence);
     }
 
     /** The next MO data message from this phone on the link to the core. */
