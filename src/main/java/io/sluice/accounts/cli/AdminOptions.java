@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.sluice.cli.BaseUrls;
 import org.springframework.boot.ApplicationArguments;
 
 /**
@@ -45,7 +46,6 @@ record AdminOptions(URI coreUrl, String token, Action action, String login, Stri
     private static final String PHONE = "phone";
     private static final String DISPLAY_NAME = "display-name";
     private static final Set<String> OPTIONS = Set.of(CORE_URL, PASSWORD, PHONE, DISPLAY_NAME);
-    private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
     private static final String TOPIC = "users";
 
     /**
@@ -74,7 +74,7 @@ record AdminOptions(URI coreUrl, String token, Action action, String login, Stri
         String password = action == Action.CREATE
                 ? value(arguments, PASSWORD).orElseGet(standardIn)
                 : null;
-        return new AdminOptions(baseUri(value(arguments, CORE_URL).orElse(DEFAULT_CORE_URL)), token, action, login,
+        return new AdminOptions(BaseUrls.parse("--core-url", value(arguments, CORE_URL).orElse(DEFAULT_CORE_URL), DEFAULT_CORE_URL), token, action, login,
                 password, phone, value(arguments, DISPLAY_NAME).orElse(null));
     }
 
@@ -85,20 +85,6 @@ record AdminOptions(URI coreUrl, String token, Action action, String login, Stri
             }
         }
         throw new IllegalArgumentException("unknown action '" + word + "'");
-    }
-
-    private static URI baseUri(String url) {
-        URI uri = null;
-        try {
-            uri = URI.create(url.endsWith("/") ? url : url + "/");
-        } catch (IllegalArgumentException e) {
-            // named below
-        }
-        if (uri == null || !HTTP_SCHEMES.contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "--core-url must be an http URL such as " + DEFAULT_CORE_URL + ", not '" + url + "'");
-        }
-        return uri;
     }
 
     private static Optional<String> value(ApplicationArguments arguments, String name) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.sluice.cli.BaseUrls;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.convert.DurationStyle;
 
@@ -33,7 +34,6 @@ record WanCtlOptions(URI wanUrl, Duration latency, Duration jitter, Long bandwid
     private static final String RESET = "reset";
     private static final String BLACK_HOLE = "black-hole";
     private static final String RESTORE = "restore";
-    private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
     private static final Set<String> OPTIONS = Set.of(WAN_URL, LATENCY, JITTER, BANDWIDTH, RESET, BLACK_HOLE, RESTORE);
 
     /** Whether anything is to be changed (else the command only shows the status). */
@@ -56,7 +56,7 @@ record WanCtlOptions(URI wanUrl, Duration latency, Duration jitter, Long bandwid
             throw new IllegalArgumentException("unexpected argument " + arguments.getNonOptionArgs().get(0));
         }
         String url = value(arguments, WAN_URL).orElse(DEFAULT_WAN_URL);
-        WanCtlOptions options = new WanCtlOptions(baseUri(url),
+        WanCtlOptions options = new WanCtlOptions(BaseUrls.parse("--wan-url", url, DEFAULT_WAN_URL),
                 value(arguments, LATENCY).map(text -> duration(LATENCY, text)).orElse(null),
                 value(arguments, JITTER).map(text -> duration(JITTER, text)).orElse(null),
                 value(arguments, BANDWIDTH).map(WanCtlOptions::bandwidth).orElse(null),
@@ -70,20 +70,6 @@ record WanCtlOptions(URI wanUrl, Duration latency, Duration jitter, Long bandwid
             throw new IllegalArgumentException("--black-hole must last at least 1ms, e.g. 10s");
         }
         return options;
-    }
-
-    private static URI baseUri(String url) {
-        URI uri = null;
-        try {
-            uri = URI.create(url.endsWith("/") ? url : url + "/");
-        } catch (IllegalArgumentException e) {
-            // named below
-        }
-        if (uri == null || !HTTP_SCHEMES.contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "--wan-url must be an http URL such as " + DEFAULT_WAN_URL + ", not '" + url + "'");
-        }
-        return uri;
     }
 
     private static Duration duration(String name, String text) {
