@@ -103,12 +103,13 @@ public final class CoreLinkEnd {
     public List<Message> heartbeats(Exchange exchange) {
         monitor.check();
         Outgoing out = new Outgoing(exchange.getContext());
-        carriers.forEach(carrier -> Heartbeats.write(out, LinkMessages.toEdge(carrier), carrier, rings.all()));
+        carriers.forEach(carrier -> Heartbeats.write(out, LinkMessages.toEdge(carrier), carrier,
+                rings.all(), monitor.stampsFor(carrier)));
         return out.messages();
     }
 
     private void onHeartbeat(Message heartbeat, String carrier, Outgoing out) {
-        boolean reconnected = monitor.heard(carrier);
+        boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(heartbeat));
         RingHandle mt = rings.get(Direction.MT, carrier);
         long[] attempt = {clock.millis()};
         resync.onHeartbeat(mt, Heartbeats.read(heartbeat, Direction.MT), reconnected, monitor.state(carrier),

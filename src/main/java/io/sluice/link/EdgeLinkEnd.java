@@ -126,7 +126,7 @@ public final class EdgeLinkEnd {
         String kind = report.getHeader(LinkHeaders.KIND, String.class);
         Outgoing out = new Outgoing(exchange.getContext());
         if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
-            boolean reconnected = monitor.heard(carrier);
+            boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(report));
             long attempt = clock.millis();
             resync.onHeartbeat(rings.get(Direction.MO, carrier), Heartbeats.read(report, Direction.MO), reconnected,
                     monitor.state(carrier),
@@ -148,7 +148,7 @@ public final class EdgeLinkEnd {
     public List<Message> heartbeats(Exchange exchange) {
         monitor.check();
         Outgoing out = new Outgoing(exchange.getContext());
-        Heartbeats.write(out, LinkMessages.TO_CORE, carrier, rings.all());
+        Heartbeats.write(out, LinkMessages.TO_CORE, carrier, rings.all(), monitor.stampsFor(carrier));
         return out.messages();
     }
 

@@ -18,8 +18,15 @@ public final class Heartbeats {
     private Heartbeats() {
     }
 
-    public static Message write(Outgoing out, String queue, String carrier, Collection<RingHandle> rings) {
+    /** A heart-beat with the pointers and the round-trip stamps ({@link RoundTrip}). */
+    public static Message write(Outgoing out, String queue, String carrier, Collection<RingHandle> rings,
+                                RoundTrip.Stamps stamps) {
         Message message = out.to(queue, "heartbeat " + carrier);
+        message.setHeader(LinkHeaders.BEAT_SENT_AT, stamps.sentAt());
+        if (stamps.echoed() != null) {
+            message.setHeader(LinkHeaders.BEAT_ECHO, stamps.echoed());
+            message.setHeader(LinkHeaders.BEAT_ECHO_HELD, stamps.heldMillis());
+        }
         message.setHeader(LinkHeaders.KIND, LinkHeaders.KIND_HEARTBEAT);
         message.setHeader(Headers.CARRIER, carrier);
         for (RingHandle ring : rings) {
@@ -35,6 +42,14 @@ public final class Heartbeats {
             message.setHeader(LinkHeaders.pointer(direction, PROCESSED), pointers.lastProcessed());
         }
         return message;
+    }
+
+    /** The round-trip stamps of the peer's heart-beat; empty from a peer that sends none (an older version). */
+    public static java.util.Optional<RoundTrip.Stamps> stamps(Message heartbeat) {
+        Long sentAt = heartbeat.getHeader(LinkHeaders.BEAT_SENT_AT, Long.class);
+        return sentAt == null ? java.util.Optional.empty() : java.util.Optional.of(new RoundTrip.Stamps(sentAt,
+                heartbeat.getHeader(LinkHeaders.BEAT_ECHO, Long.class),
+                heartbeat.getHeader(LinkHeaders.BEAT_ECHO_HELD, Long.class)));
     }
 
     /** The peer's pointers for one direction, from its heart-beat. */

@@ -21,6 +21,13 @@ public final class LinkHeaders {
     /** On heart-beats: the sender's ring capacity (both ends must agree). */
     public static final String CAPACITY = "ring_capacity";
 
+    /** On heart-beats: the sender's clock (epoch ms) when it left; see {@link RoundTrip}. */
+    public static final String BEAT_SENT_AT = "beat_sent_at";
+    /** On heart-beats: {@link #BEAT_SENT_AT} of the last heart-beat heard from the peer, echoed back. */
+    public static final String BEAT_ECHO = "beat_echo";
+    /** On heart-beats: ms between hearing the echoed heart-beat and sending this one. */
+    public static final String BEAT_ECHO_HELD = "beat_echo_held_ms";
+
     public static final String KIND_CONFIRMED = "confirmed";
     public static final String KIND_PROCESSED = "processed";
     public static final String KIND_HEARTBEAT = "heartbeat";

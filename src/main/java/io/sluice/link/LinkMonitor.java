@@ -22,6 +22,7 @@ public final class LinkMonitor {
         private final AtomicLong interruptions = new AtomicLong();
         private final AtomicLong replays = new AtomicLong();
         private final AtomicLong rebuilds = new AtomicLong();
+        private final RoundTrip roundTrip = new RoundTrip();
 
         public Instant lastHeard() {
             return lastHeard;
@@ -45,6 +46,11 @@ public final class LinkMonitor {
 
         public long rebuilds() {
             return rebuilds.get();
+        }
+
+        /** The latest round-trip time measured on the heart-beats, if any came back echoed yet. */
+        public java.util.Optional<Duration> roundTripTime() {
+            return roundTrip.last();
         }
 
         void replayed() {
@@ -88,6 +94,19 @@ public final class LinkMonitor {
         state.lastHeard = clock.instant();
         state.up = true;
         return reconnected;
+    }
+
+    /**
+     * A heart-beat arrived with the peer's round-trip stamps (see {@link RoundTrip}); as {@link #heard(String)}.
+     */
+    public boolean heard(String carrier, java.util.Optional<RoundTrip.Stamps> stamps) {
+        stamps.ifPresent(s -> state(carrier).roundTrip.incoming(s, clock.millis()));
+        return heard(carrier);
+    }
+
+    /** The round-trip stamps for the next heart-beat to this carrier's peer. */
+    public RoundTrip.Stamps stampsFor(String carrier) {
+        return state(carrier).roundTrip.outgoing(clock.millis());
     }
 
     /** Marks links silent for longer than the threshold as interrupted (called with every beat). */
