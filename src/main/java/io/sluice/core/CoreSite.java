@@ -29,6 +29,7 @@ import io.sluice.link.LinkProperties;
 import io.sluice.link.MtOrigin;
 import io.sluice.link.Resync;
 import io.sluice.link.RingJmx;
+import io.sluice.link.RingMeters;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -152,6 +153,11 @@ public class CoreSite {
     @Bean(destroyMethod = "close")
     RingJmx ringJmx(RingRegistry coreRings, LinkMonitor linkMonitor, CoreProperties core) throws Exception {
         return new RingJmx(coreRings, linkMonitor, core.carriers().keySet());
+    }
+
+    @Bean
+    RingMeters ringMeters(RingRegistry coreRings, LinkMonitor linkMonitor, CoreProperties core) {
+        return new RingMeters(coreRings, linkMonitor, core.carriers().keySet());
     }
 
     @Bean

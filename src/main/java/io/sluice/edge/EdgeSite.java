@@ -16,6 +16,7 @@ import io.sluice.link.LinkMonitor;
 import io.sluice.link.LinkProperties;
 import io.sluice.link.Resync;
 import io.sluice.link.RingJmx;
+import io.sluice.link.RingMeters;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.sms.cimd2.client.Cimd2Component;
@@ -112,6 +113,11 @@ public class EdgeSite {
     @Bean(destroyMethod = "close")
     RingJmx ringJmx(RingRegistry edgeRings, LinkMonitor linkMonitor, EdgeProperties edge) throws Exception {
         return new RingJmx(edgeRings, linkMonitor, List.of(edge.carrier()));
+    }
+
+    @Bean
+    RingMeters ringMeters(RingRegistry edgeRings, LinkMonitor linkMonitor, EdgeProperties edge) {
+        return new RingMeters(edgeRings, linkMonitor, List.of(edge.carrier()));
     }
 
     /** Local transactions for routes that do not start from a JMS consumer (the SMSC's deliver_sm). */

@@ -1,5 +1,6 @@
 package io.sluice.sms.text;
 
+import io.sluice.testsupport.MutableClock;
 import static io.sluice.sms.text.SmsEncoding.GSM7;
 import static io.sluice.sms.text.SmsEncoding.UCS2;
 import static org.assertj.core.api.Assertions.assertThat;
