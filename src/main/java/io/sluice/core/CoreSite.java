@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.sluice.accounts.Accounts;
 import io.sluice.accounts.UserDirectory;
+import io.sluice.broker.BrokerPagingHealthIndicator;
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
 import io.sluice.broker.InVmConnectionFactory;
@@ -153,6 +154,12 @@ public class CoreSite {
     @Bean(destroyMethod = "close")
     RingJmx ringJmx(RingRegistry coreRings, LinkMonitor linkMonitor, CoreProperties core) throws Exception {
         return new RingJmx(coreRings, linkMonitor, core.carriers().keySet());
+    }
+
+    /** Health {@code brokerPaging}, part of the core's readiness: PAGING is visible but answers 200 (ADR 0010). */
+    @Bean
+    BrokerPagingHealthIndicator brokerPagingHealthIndicator(SiteBroker coreBroker) {
+        return new BrokerPagingHealthIndicator(coreBroker.server());
     }
 
     @Bean

@@ -127,6 +127,27 @@ public final class EdgeEvents {
         return tooLongOf(failure).isPresent() ? FailureReason.TOO_LONG : FailureReason.SMSC_REJECTED;
     }
 
+    /**
+     * A short, bounded name for a failed submit, for the {@code sluice.smsc.errors} meter: the SMPP
+     * command_status name (ESME_RTHROTTLED), the CIMD2 error code (10), or the failure's type when the
+     * SMSC did not answer (not bound, timed out).
+     */
+    public static String errorCode(Throwable failure) {
+        Optional<Cimd2NegativeResponseException> cimd2 = cimd2RefusalOf(failure);
+        if (cimd2.isPresent()) {
+            return String.valueOf(cimd2.get().code());
+        }
+        Optional<Integer> smpp = negativeResponseOf(failure);
+        if (smpp.isPresent()) {
+            return SmppStatus.name(smpp.get());
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
     /** A text needing more SMS parts than allowed: refused before it reaches the SMSC, never retried. */
     private static Optional<TextTooLongException> tooLongOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

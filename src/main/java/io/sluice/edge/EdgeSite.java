@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
 import io.sluice.broker.InVmConnectionFactory;
@@ -118,6 +119,33 @@ public class EdgeSite {
     @Bean
     RingMeters ringMeters(RingRegistry edgeRings, LinkMonitor linkMonitor, EdgeProperties edge) {
         return new RingMeters(edgeRings, linkMonitor, List.of(edge.carrier()));
+    }
+
+    /** Camel adds every EventNotifier bean to the context before the routes start. */
+    @Bean
+    SmscSubmitMeter smscSubmitMeter(MeterRegistry registry, EdgeProperties edge) {
+        return new SmscSubmitMeter(registry, edge.carrier(), edge.smsc().protocol().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Passed to camel-smpp as the endpoint's sessionStateListener (routes/edge-smpp/smsc-submit). */
+    @Bean
+    SmppBindState smppBindState() {
+        return new SmppBindState();
+    }
+
+    /** Health {@code smsc}: the edge is ready only while it holds its SMSC session (ADR 0010). */
+    @Bean
+    SmscHealthIndicator smscHealthIndicator(EdgeProperties edge, SmppBindState smppBindState, CamelContext camel) {
+        EdgeProperties.Smsc smsc = edge.smsc();
+        SmscBind bind = smsc.protocol() == EdgeProperties.Protocol.CIMD2 ? new Cimd2BindState(camel) : smppBindState;
+        return new SmscHealthIndicator(bind, smsc.protocol().name().toLowerCase(java.util.Locale.ROOT),
+                smsc.host() + ":" + smsc.port());
+    }
+
+    /** Health {@code coreLink}: shown, not part of readiness (ADR 0010). */
+    @Bean
+    CoreLinkHealthIndicator coreLinkHealthIndicator(SiteBroker edgeBroker, LinkMonitor linkMonitor, EdgeProperties edge) {
+        return new CoreLinkHealthIndicator(edgeBroker.server(), linkMonitor.state(edge.carrier()));
     }
 
     /** Local transactions for routes that do not start from a JMS consumer (the SMSC's deliver_sm). */

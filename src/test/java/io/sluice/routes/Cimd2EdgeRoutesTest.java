@@ -20,7 +20,11 @@ import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
+import io.sluice.edge.Cimd2BindState;
+import io.sluice.edge.SmscHealthIndicator;
 import io.sluice.edge.SmscSubmit;
+import io.sluice.edge.SmscSubmitMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.traffic.TrafficRecord;
@@ -47,6 +51,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jms.core.JmsTemplate;
@@ -66,6 +71,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     private static final int MO_SLOTS = 4;
     private static final int MAX_TRANSMISSIONS = 3;
     private static final int MAX_PARTS = 4;
+    private SimpleMeterRegistry meters;
     private static InVmBroker broker;
     /** The test plays the core. */
     private static CorePeer core;
@@ -138,6 +144,8 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeLinkEnd", link);
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
+        meters = new SimpleMeterRegistry();
+        context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, "alpha", "cimd2"));
         JmsTemplate partsJms = new JmsTemplate(connectionFactory);
         partsJms.setSessionTransacted(true);
         assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(), Duration.ofSeconds(60), 100);
@@ -180,6 +188,14 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
 
     @Test
     @Order(2)
+    void theSmscHealthIsUpWhileTheCimd2SessionIsLoggedIn() {
+        SmscHealthIndicator health = new SmscHealthIndicator(new Cimd2BindState(context()), "cimd2", "emulator");
+        await().atMost(WAIT).until(() -> health.health().getStatus().equals(Status.UP));
+        assertThat(health.health().getDetails().get("session")).isIn("READY", "AWAITING_RESPONSE");
+    }
+
+    @Test
+    @Order(2)
     void aRefusalForGoodIsReportedProcessedWithTheFailure() throws Exception {
         String phone = "+447700900802";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
@@ -191,6 +207,11 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         assertThat(failed.getStringProperty("reason")).isEqualTo("SMSC_REJECTED");
         assertThat(failed.getStringProperty("detail")).contains("error 300", "Incorrect destination address");
         assertThat(core.nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        // the refusal and the next submit, timed by SmscSubmitMeter; the error counted by its code
+        assertThat(meters.get("sluice.smsc.errors").tags("protocol", "cimd2", "code", "300").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sluice.smsc.handshake").tags("outcome", "error").timer().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("sluice.smsc.handshake").tags("carrier", "alpha", "outcome", "ok").timer().count())
+                .isGreaterThanOrEqualTo(1);
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
         assertThat(smsc.stats().violations()).isZero();
     }

@@ -18,7 +18,11 @@ import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
+import io.sluice.edge.SmppBindState;
+import io.sluice.edge.SmscHealthIndicator;
 import io.sluice.edge.SmscSubmit;
+import io.sluice.edge.SmscSubmitMeter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.util.TestProperties;
@@ -42,6 +46,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -58,6 +63,8 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     /** Well below what this bind does unthrottled, so that the limit is what the test sees. */
     private static final int MAX_SUBMITS_PER_SECOND = 10;
     private static final int MAX_PARTS = 4;
+    private SimpleMeterRegistry meters;
+    private final SmppBindState bindState = new SmppBindState();
     private static InVmBroker broker;
     /** The test plays the core. */
     private static CorePeer core;
@@ -124,7 +131,10 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
+        context.getRegistry().bind("smppBindState", bindState);
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
+        meters = new SimpleMeterRegistry();
+        context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, "alpha", "smpp"));
         org.springframework.jms.core.JmsTemplate partsJms = new org.springframework.jms.core.JmsTemplate(connectionFactory);
         partsJms.setSessionTransacted(true);
         MoAssembly assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(),
@@ -187,6 +197,14 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void theSmscHealthIsUpWhileCamelSmppHoldsItsBind() {
+        SmscHealthIndicator health = new SmscHealthIndicator(bindState, "smpp", "127.0.0.1:" + smsc.smppPort());
+        await().atMost(WAIT).until(bindState::bound);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("session", "BOUND_TRX").containsEntry("protocol", "smpp");
+    }
+
+    @Test
     void aRefusalForGoodIsReportedProcessedWithTheFailure() throws Exception {
         String phone = "+447700900602";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
@@ -198,6 +216,11 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         assertThat(failed.getStringProperty("reason")).isEqualTo("SMSC_REJECTED");
         assertThat(failed.getStringProperty("detail")).contains("ESME_RINVDSTADR");
         assertThat(core.nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        // the refusal and the next submit, timed by SmscSubmitMeter; the error counted by its code
+        assertThat(meters.get("sluice.smsc.errors").tags("protocol", "smpp", "code", "ESME_RINVDSTADR").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sluice.smsc.handshake").tags("outcome", "error").timer().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("sluice.smsc.handshake").tags("carrier", "alpha", "outcome", "ok").timer().count())
+                .isGreaterThanOrEqualTo(1);
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
     }
 

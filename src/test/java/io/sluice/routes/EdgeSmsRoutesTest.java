@@ -20,6 +20,7 @@ import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
+import io.sluice.edge.SmppBindState;
 import io.sluice.edge.SmscSubmit;
 import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.HandsetView;
@@ -69,6 +70,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
     private static final Duration REASSEMBLY_TIMEOUT = Duration.ofSeconds(2);
     private static final List<String> RECEIVE_FLOWS = List.of("edge/ring-errors", "edge-smpp/smsc-receive",
             "edge/mo-reassembly-timeout");
+    private final SmppBindState bindState = new SmppBindState();
     private static InVmBroker broker;
     /** The test plays the core. */
     private static CorePeer core;
@@ -128,6 +130,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         connectionFactory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
         assembly = bindEdgeBeans(context, "alpha");
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
+        context.getRegistry().bind("smppBindState", bindState);
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit",
                 "edge/ring-mt-accept", "edge/mo-reassembly-timeout")) {
             loadRoute(context, flow);

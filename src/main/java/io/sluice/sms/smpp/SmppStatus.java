@@ -60,11 +60,17 @@ public enum SmppStatus {
     }
 
     public static String describe(int code) {
+        String name = name(code);
+        return name.startsWith("0x") ? "command_status " + name : name + String.format(" (0x%08X)", code);
+    }
+
+    /** The status's name, or its hex value if it is not one of ours. */
+    public static String name(int code) {
         for (SmppStatus status : values()) {
             if (status.code == code) {
-                return status.name() + String.format(" (0x%08X)", code);
+                return status.name();
             }
         }
-        return String.format("command_status 0x%08X", code);
+        return String.format("0x%08X", code);
     }
 }

@@ -52,6 +52,11 @@ public final class Cimd2Endpoint extends DefaultEndpoint {
         return session;
     }
 
+    /** The session's state, for the edge's health: DISCONNECTED while the endpoint is stopped. */
+    public synchronized Cimd2SessionState sessionState() {
+        return session == null ? Cimd2SessionState.DISCONNECTED : session.state();
+    }
+
     @Override
     protected synchronized void doStart() throws Exception {
         super.doStart();
