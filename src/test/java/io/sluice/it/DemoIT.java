@@ -55,7 +55,15 @@ class DemoIT {
             assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/jolokia/search/io.sluice:type=Ring,*"))
                     .contains("mt.alpha").contains("mo.alpha");
             assertThat(get("http://127.0.0.1:" + coreHttp + "/api/demo/link")).contains("\"edge\"").contains("oneWayLatencyMs");
-            assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health/readiness")).contains("UP");
+            // ready means bound to the SMSC (ADR 0010); the demo waited for readiness, so the bind is up
+            assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health/readiness"))
+                    .contains("\"status\":\"UP\"").contains("\"smsc\"").contains("BOUND_TRX");
+            assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health")).contains("\"coreLink\"");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/health/readiness")).contains("\"brokerPaging\"");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/prometheus"))
+                    .contains("sluice_ring_occupancy{").contains("role=\"core\"").contains("sluice_link_interruptions_total");
+            assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/prometheus"))
+                    .contains("sluice_ring_occupancy{").contains("role=\"edge\"").contains("sluice_ring_pointer{");
             assertThat(Files.readString(log)).contains("http://localhost:" + coreHttp + "/");
         }
     }
