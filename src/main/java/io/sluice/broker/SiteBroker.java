@@ -25,6 +25,7 @@ public final class SiteBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SiteBroker.class);
 
     private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
+    private BrokerConnectionWatchdog watchdog;
 
     public SiteBroker(Configuration configuration, ActiveMQSecurityManager securityManager, List<QueueConfiguration> queues) {
         for (QueueConfiguration queue : queues) {
@@ -55,6 +56,10 @@ public final class SiteBroker implements AutoCloseable {
         embedded.start();
         LOG.info("Broker {} started, journal in {}", server().getConfiguration().getName(),
                 server().getConfiguration().getJournalLocation());
+        if (!server().getConfiguration().getAMQPConnection().isEmpty()) {
+            watchdog = BrokerConnectionWatchdog.forConfiguredConnections(server());
+            watchdog.start();
+        }
         return this;
     }
 
@@ -89,6 +94,9 @@ public final class SiteBroker implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (watchdog != null) {
+            watchdog.stop();
+        }
         embedded.stop();
     }
 }

@@ -1,0 +1,116 @@
+package io.sluice.broker;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.activemq.artemis.core.config.amqpBrokerConnectivity.AMQPBrokerConnectConfiguration;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.BrokerConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-starts a broker connection that has been down for too long.
+ *
+ * <p>Artemis 2.44's AMQP broker connection learns that its TCP connection closed only through a
+ * handler it installs after the connect. When the far side hangs up before that — a proxy, a load
+ * balancer or the WAN simulator whose own target is not up yet — the connection is dead and never
+ * re-dialled (BrokerConnectionWatchdogTest shows it). While Artemis retries normally it is down for
+ * one retry interval at a time, so "down for longer than {@code stuckAfter}", a few intervals, means
+ * it has given up: stopping and starting the connection dials again from scratch.
+ */
+public final class BrokerConnectionWatchdog {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerConnectionWatchdog.class);
+
+    private final ActiveMQServer broker;
+    private final Duration checkEvery;
+    private final Duration stuckAfter;
+    /** Per connection name: when it was first seen down (System.nanoTime), while it stays down. */
+    private final Map<String, Long> downSince = new HashMap<>();
+    /** Per connection name: restarts in the current outage (the first is a warning, the rest information). */
+    private final Map<String, Integer> restarts = new HashMap<>();
+    private ScheduledExecutorService timer;
+
+    /**
+     * A watchdog for the broker connections of this configuration: checks once per retry interval, and
+     * re-starts a connection down for five retry intervals (at least five seconds).
+     */
+    public static BrokerConnectionWatchdog forConfiguredConnections(ActiveMQServer broker) {
+        long retryMs = broker.getConfiguration().getAMQPConnection().stream()
+                .mapToLong(AMQPBrokerConnectConfiguration::getRetryInterval).max().orElse(1000);
+        Duration checkEvery = Duration.ofMillis(Math.max(100, retryMs));
+        Duration stuckAfter = Duration.ofMillis(Math.max(5000, 5 * retryMs));
+        return new BrokerConnectionWatchdog(broker, checkEvery, stuckAfter);
+    }
+
+    public BrokerConnectionWatchdog(ActiveMQServer broker, Duration checkEvery, Duration stuckAfter) {
+        this.broker = broker;
+        this.checkEvery = checkEvery;
+        this.stuckAfter = stuckAfter;
+    }
+
+    public synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "broker-connection-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::checkQuietly, checkEvery.toMillis(), checkEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    private void checkQuietly() {
+        try {
+            check(System.nanoTime());
+        } catch (RuntimeException e) {
+            log.warn("Checking the broker connections failed; trying again in {}", checkEvery, e);
+        }
+    }
+
+    void check(long nowNanos) {
+        if (!broker.isActive()) {
+            return;
+        }
+        for (BrokerConnection connection : broker.getBrokerConnections()) {
+            if (!connection.isStarted() || connection.isConnected()) {
+                downSince.remove(connection.getName());
+                restarts.remove(connection.getName());
+                continue;
+            }
+            long since = downSince.computeIfAbsent(connection.getName(), name -> nowNanos);
+            if (nowNanos - since >= stuckAfter.toNanos()) {
+                restart(connection);
+                downSince.put(connection.getName(), nowNanos);
+            }
+        }
+    }
+
+    private void restart(BrokerConnection connection) {
+        int restart = restarts.merge(connection.getName(), 1, Integer::sum);
+        if (restart == 1) {
+            log.warn("Broker connection {} has been down for more than {}; dialling it again", connection.getName(),
+                    stuckAfter);
+        } else {
+            log.info("Broker connection {} still down; dialling it again (restart {} of this outage)",
+                    connection.getName(), restart);
+        }
+        try {
+            broker.stopBrokerConnection(connection.getName());
+            broker.startBrokerConnection(connection.getName());
+        } catch (Exception e) {
+            log.warn("Could not restart broker connection {}; trying again in {}", connection.getName(), stuckAfter, e);
+        }
+    }
+}
