@@ -121,10 +121,21 @@ public class EdgeSite {
         return new RingMeters(edgeRings, linkMonitor, List.of(edge.carrier()));
     }
 
+    /** Submits and deliveries of this edge's SMSC session, for its MBean. */
+    @Bean
+    CarrierTraffic carrierTraffic() {
+        return new CarrierTraffic(System::currentTimeMillis);
+    }
+
     /** Camel adds every EventNotifier bean to the context before the routes start. */
     @Bean
-    SmscSubmitMeter smscSubmitMeter(MeterRegistry registry, EdgeProperties edge) {
-        return new SmscSubmitMeter(registry, edge.carrier(), edge.smsc().protocol().name().toLowerCase(java.util.Locale.ROOT));
+    SmscSubmitMeter smscSubmitMeter(MeterRegistry registry, CarrierTraffic carrierTraffic, EdgeProperties edge) {
+        return new SmscSubmitMeter(registry, carrierTraffic, edge.carrier(), protocolName(edge));
+    }
+
+    @Bean
+    SmscDeliveryCounter smscDeliveryCounter(MeterRegistry registry, CarrierTraffic carrierTraffic, EdgeProperties edge) {
+        return new SmscDeliveryCounter(registry, carrierTraffic, edge.carrier(), protocolName(edge));
     }
 
     /** Passed to camel-smpp as the endpoint's sessionStateListener (routes/edge-smpp/smsc-submit). */
@@ -133,13 +144,31 @@ public class EdgeSite {
         return new SmppBindState();
     }
 
+    /** The SMSC session's state: camel-smpp's, reported to {@link SmppBindState}, or the cimd2: endpoint's. */
+    @Bean
+    SmscBind smscBind(EdgeProperties edge, SmppBindState smppBindState, CamelContext camel) {
+        return edge.smsc().protocol() == EdgeProperties.Protocol.CIMD2 ? new Cimd2BindState(camel) : smppBindState;
+    }
+
     /** Health {@code smsc}: the edge is ready only while it holds its SMSC session (ADR 0010). */
     @Bean
-    SmscHealthIndicator smscHealthIndicator(EdgeProperties edge, SmppBindState smppBindState, CamelContext camel) {
-        EdgeProperties.Smsc smsc = edge.smsc();
-        SmscBind bind = smsc.protocol() == EdgeProperties.Protocol.CIMD2 ? new Cimd2BindState(camel) : smppBindState;
-        return new SmscHealthIndicator(bind, smsc.protocol().name().toLowerCase(java.util.Locale.ROOT),
-                smsc.host() + ":" + smsc.port());
+    SmscHealthIndicator smscHealthIndicator(EdgeProperties edge, SmscBind smscBind) {
+        return new SmscHealthIndicator(smscBind, protocolName(edge), smscAddress(edge));
+    }
+
+    @Bean(destroyMethod = "close")
+    CarrierJmx carrierJmx(EdgeProperties edge, SmscBind smscBind, CarrierTraffic carrierTraffic, MeterRegistry registry)
+            throws Exception {
+        return new CarrierJmx(new CarrierJmx.CarrierView(edge.carrier(), protocolName(edge), smscAddress(edge), smscBind,
+                carrierTraffic, registry));
+    }
+
+    private static String protocolName(EdgeProperties edge) {
+        return edge.smsc().protocol().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String smscAddress(EdgeProperties edge) {
+        return edge.smsc().host() + ":" + edge.smsc().port();
     }
 
     /** Health {@code coreLink}: shown, not part of readiness (ADR 0010). */

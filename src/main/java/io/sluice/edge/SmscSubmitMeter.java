@@ -25,12 +25,16 @@ public final class SmscSubmitMeter extends EventNotifierSupport {
     private static final Set<String> SMSC_SCHEMES = Set.of("smpp", "smpps", "cimd2");
     private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
 
+    static final String HANDSHAKE = "sluice.smsc.handshake";
+
     private final MeterRegistry registry;
+    private final CarrierTraffic traffic;
     private final String carrier;
     private final String protocol;
 
-    public SmscSubmitMeter(MeterRegistry registry, String carrier, String protocol) {
+    public SmscSubmitMeter(MeterRegistry registry, CarrierTraffic traffic, String carrier, String protocol) {
         this.registry = registry;
+        this.traffic = traffic;
         this.carrier = carrier;
         this.protocol = protocol;
         // Only the exchange-sent events are of interest; Camel skips creating the others for us.
@@ -60,7 +64,8 @@ public final class SmscSubmitMeter extends EventNotifierSupport {
             return;
         }
         Exception failure = sent.getExchange().getException();
-        Timer.builder("sluice.smsc.handshake")
+        traffic.submitted(failure != null);
+        Timer.builder(HANDSHAKE)
                 .description("Submit to the SMSC until its response (stop-and-wait), per message and attempt")
                 .tags("carrier", carrier, "protocol", protocol, "outcome", failure == null ? "ok" : "error")
                 .publishPercentiles(PERCENTILES)

@@ -14,4 +14,7 @@ public interface LinkViewMBean {
     long getReplays();
 
     long getRebuilds();
+
+    /** Latest round-trip time measured on the heart-beats (ADR 0010), ms; -1 before the first echo. */
+    long getRoundTripMillis();
 }

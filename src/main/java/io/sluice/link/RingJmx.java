@@ -1,15 +1,10 @@
 package io.sluice.link;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
 
+import io.sluice.jmx.MBeans;
 import io.sluice.ring.Pointers;
 import io.sluice.ring.Slot;
 
@@ -19,37 +14,22 @@ import io.sluice.ring.Slot;
  */
 public final class RingJmx implements AutoCloseable {
 
-    public static final String DOMAIN = "io.sluice";
+    public static final String DOMAIN = MBeans.DOMAIN;
 
-    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private final List<ObjectName> registered = new ArrayList<>();
+    private final MBeans mbeans = new MBeans();
 
     public RingJmx(RingRegistry rings, LinkMonitor monitor, Iterable<String> carriers) throws JMException {
         for (RingHandle ring : rings.all()) {
-            register(new StandardMBean(new RingView(ring), RingViewMBean.class),
-                    new ObjectName(DOMAIN + ":type=Ring,name=" + ring.name()));
+            mbeans.register("type=Ring,name=" + ring.name(), new RingView(ring), RingViewMBean.class);
         }
         for (String carrier : carriers) {
-            register(new StandardMBean(new LinkView(monitor.state(carrier)), LinkViewMBean.class),
-                    new ObjectName(DOMAIN + ":type=Link,carrier=" + carrier));
+            mbeans.register("type=Link,carrier=" + carrier, new LinkView(monitor.state(carrier)), LinkViewMBean.class);
         }
-    }
-
-    private void register(Object mbean, ObjectName name) throws JMException {
-        if (server.isRegistered(name)) {
-            server.unregisterMBean(name);
-        }
-        server.registerMBean(mbean, name);
-        registered.add(name);
     }
 
     @Override
     public void close() throws JMException {
-        for (ObjectName name : registered) {
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-        }
+        mbeans.close();
     }
 
     /** Standard MBean over one ring; reads are live. */
@@ -99,5 +79,6 @@ public final class RingJmx implements AutoCloseable {
         @Override public String getLastInterruptionAt() { return String.valueOf(state.lastInterruptionAt()); }
         @Override public long getReplays() { return state.replays(); }
         @Override public long getRebuilds() { return state.rebuilds(); }
+        @Override public long getRoundTripMillis() { return state.roundTripTime().map(java.time.Duration::toMillis).orElse(-1L); }
     }
 }

@@ -58,6 +58,42 @@ final class SiteApi {
         return true;
     }
 
+    /** One attribute of an MBean of the site, read through Jolokia as Hawtio reads it. */
+    JsonNode mbeanAttribute(String mbean, String attribute) {
+        return jolokia(java.util.Map.of("type", "read", "mbean", mbean, "attribute", attribute));
+    }
+
+    /** The MBean of a Camel route of the site, whatever Camel named its context in the object name. */
+    String camelRoute(String routeId) {
+        JsonNode found = jolokia(java.util.Map.of("type", "search",
+                "mbean", "org.apache.camel:type=routes,name=\"" + routeId + "\",*"));
+        if (found.size() != 1) {
+            throw new IllegalStateException("route " + routeId + ": found " + found + " among "
+                    + jolokia(java.util.Map.of("type", "search", "mbean", "org.apache.camel:*")));
+        }
+        return found.get(0).asText();
+    }
+
+    private JsonNode jolokia(java.util.Map<String, String> operation) {
+        try {
+            String request = JSON.writeValueAsString(operation);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/jolokia"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = JSON.readTree(response.body());
+            if (answer.path("status").asInt() != 200) {
+                throw new IllegalStateException("Jolokia " + operation + ": " + response.body());
+            }
+            return answer.path("value");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode get(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),

@@ -44,6 +44,8 @@ final class SluiceSites implements AutoCloseable {
     private RoleProcess core;
     private RoleProcess edge;
     private boolean secondCarrier;
+    /** A folder of route files that core and edge load and watch (see {@link #withRoutesFrom}). */
+    private Path routesFolder;
     private RoleProcess betaEmulator;
     private RoleProcess betaEdge;
 
@@ -76,6 +78,15 @@ final class SluiceSites implements AutoCloseable {
      */
     SluiceSites withSecondCarrier() {
         secondCarrier = true;
+        return this;
+    }
+
+    /**
+     * Core and edge load their routes from this folder instead of the jar, and reload a file when it
+     * changes (development mode, {@code sluice.routes-reload}).
+     */
+    SluiceSites withRoutesFrom(Path folder) {
+        routesFolder = folder;
         return this;
     }
 
@@ -179,6 +190,11 @@ final class SluiceSites implements AutoCloseable {
         all.add("--logging.level.root=WARN");
         all.add("--logging.level.io.sluice=INFO");
         all.add("--logging.level.io.sluice.link=DEBUG"); // ring transitions, for post-mortems of failed runs
+        if (routesFolder != null) {
+            all.add("--sluice.routes-location=file:" + routesFolder);
+            all.add("--sluice.routes-reload=true");
+            all.add("--logging.level.org.apache.camel.support.RouteWatcherReloadStrategy=INFO");
+        }
         return all;
     }
 

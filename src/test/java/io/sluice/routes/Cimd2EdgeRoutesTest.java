@@ -14,6 +14,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import io.sluice.broker.CamelJms;
+import io.sluice.edge.CarrierTraffic;
 import io.sluice.edge.EdgeEvents;
 import io.sluice.edge.EdgeTransactions;
 import io.sluice.edge.MoAssembly;
@@ -145,7 +146,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
         meters = new SimpleMeterRegistry();
-        context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, "alpha", "cimd2"));
+        context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, new CarrierTraffic(System::currentTimeMillis), "alpha", "cimd2"));
         JmsTemplate partsJms = new JmsTemplate(connectionFactory);
         partsJms.setSessionTransacted(true);
         assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(), Duration.ofSeconds(60), 100);

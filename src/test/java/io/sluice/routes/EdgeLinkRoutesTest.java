@@ -12,6 +12,7 @@ import java.util.Properties;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import io.sluice.edge.CarrierTraffic;
 import io.sluice.edge.EdgeEvents;
 import io.sluice.edge.EdgeTransactions;
 import io.sluice.edge.MoAssembly;
@@ -19,6 +20,7 @@ import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.SmppBindState;
+import io.sluice.edge.SmscDeliveryCounter;
 import io.sluice.edge.SmscHealthIndicator;
 import io.sluice.edge.SmscSubmit;
 import io.sluice.edge.SmscSubmitMeter;
@@ -64,6 +66,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     private static final int MAX_SUBMITS_PER_SECOND = 10;
     private static final int MAX_PARTS = 4;
     private SimpleMeterRegistry meters;
+    private final CarrierTraffic traffic = new CarrierTraffic(System::currentTimeMillis);
     private final SmppBindState bindState = new SmppBindState();
     private static InVmBroker broker;
     /** The test plays the core. */
@@ -134,7 +137,8 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("smppBindState", bindState);
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
         meters = new SimpleMeterRegistry();
-        context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, "alpha", "smpp"));
+        context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, traffic, "alpha", "smpp"));
+        context.getManagementStrategy().addEventNotifier(new SmscDeliveryCounter(meters, traffic, "alpha", "smpp"));
         org.springframework.jms.core.JmsTemplate partsJms = new org.springframework.jms.core.JmsTemplate(connectionFactory);
         partsJms.setSessionTransacted(true);
         MoAssembly assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(),
@@ -208,6 +212,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     void aRefusalForGoodIsReportedProcessedWithTheFailure() throws Exception {
         String phone = "+447700900602";
         long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        long errorsBefore = traffic.submitErrors().total();
         core.sendMt(base + 1, phone, "#REJECT this");
         core.sendMt(base + 2, phone, "after the refusal");
 
@@ -222,11 +227,13 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         assertThat(meters.get("sluice.smsc.handshake").tags("carrier", "alpha", "outcome", "ok").timer().count())
                 .isGreaterThanOrEqualTo(1);
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
+        assertThat(traffic.submitErrors().total()).isEqualTo(errorsBefore + 1); // what the Carrier MBean shows
     }
 
     @Test
     void moGoesIntoTheRingAndAFullRingMakesTheSmscRetryUntilTheCoreHasProcessedIt() throws Exception {
         String phone = "+447700900603";
+        long deliveriesBefore = traffic.deliveries().total();
         for (int i = 0; i < MO_SLOTS + 2; i++) {
             smsc.originateMo(phone, null, "mo " + i);
         }
@@ -248,6 +255,11 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         }
         assertThat(rest).containsExactly("mo 4", "mo 5");
         await().atMost(WAIT).until(() -> rings.get(Direction.MO, "alpha").pointers().lastProcessed() == MO_SLOTS);
+        // stored deliveries (receipts of other tests' submits may arrive meanwhile; refused attempts do not count)
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(traffic.deliveries().total()).isGreaterThanOrEqualTo(deliveriesBefore + MO_SLOTS + 2));
+        assertThat(meters.get("sluice.smsc.deliveries").tags("carrier", "alpha").counter().count())
+                .isEqualTo(traffic.deliveries().total());
     }
 
     @Test
