@@ -10,9 +10,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.activemq.artemis.core.config.amqpBrokerConnectivity.AMQPBrokerConnectConfiguration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.BrokerConnection;
+import io.sluice.testsupport.LinkBrokers;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +28,13 @@ class BrokerConnectionWatchdogTest {
     @Test
     void aBrokerConnectionClosedDuringItsHandshakeIsDialledAgain() throws Exception {
         try (HangUpThenForward proxy = new HangUpThenForward()) {
-            EmbeddedActiveMQ edge = new EmbeddedActiveMQ().setConfiguration(edgeDialling(proxy.port())).start();
+            EmbeddedActiveMQ edge = new EmbeddedActiveMQ().setConfiguration(LinkBrokers.edgeDialling(31, proxy.port())).start();
             BrokerConnectionWatchdog watchdog = new BrokerConnectionWatchdog(edge.getActiveMQServer(),
                     Duration.ofMillis(100), Duration.ofSeconds(2));
             EmbeddedActiveMQ core = null;
             try {
                 await().atMost(WAIT).until(() -> proxy.hungUp() >= 1);
-                core = new EmbeddedActiveMQ().setConfiguration(configuration("core",
+                core = new EmbeddedActiveMQ().setConfiguration(LinkBrokers.plain("core",
                         "tcp://127.0.0.1:" + proxy.targetPort() + "?protocols=AMQP")).start();
                 proxy.startForwarding();
                 watchdog.start();
@@ -50,24 +49,6 @@ class BrokerConnectionWatchdogTest {
                 }
             }
         }
-    }
-
-    private static ConfigurationImpl edgeDialling(int port) throws Exception {
-        ConfigurationImpl configuration = configuration("edge", "vm://31");
-        AMQPBrokerConnectConfiguration core = new AMQPBrokerConnectConfiguration("core", "tcp://127.0.0.1:" + port);
-        core.setRetryInterval(100);
-        core.setReconnectAttempts(-1);
-        configuration.addAMQPConnection(core);
-        return configuration;
-    }
-
-    private static ConfigurationImpl configuration(String name, String acceptor) throws Exception {
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName(name);
-        configuration.setPersistenceEnabled(false);
-        configuration.setSecurityEnabled(false);
-        configuration.addAcceptorConfiguration(name, acceptor);
-        return configuration;
     }
 
     /** Accepts and hangs up at once, until told to forward to the target port; then a plain TCP relay. */

@@ -8,8 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.sluice.link.LinkMonitor;
-import org.apache.activemq.artemis.core.config.amqpBrokerConnectivity.AMQPBrokerConnectConfiguration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import io.sluice.testsupport.LinkBrokers;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
@@ -25,7 +24,7 @@ class CoreLinkHealthIndicatorTest {
     @Test
     void upWhileTheBrokerConnectionToTheCoreHoldsDownWithout() throws Exception {
         int corePort = freePort();
-        EmbeddedActiveMQ edge = new EmbeddedActiveMQ().setConfiguration(edgeConfiguration(corePort)).start();
+        EmbeddedActiveMQ edge = new EmbeddedActiveMQ().setConfiguration(LinkBrokers.edgeDialling(21, corePort)).start();
         LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
         CoreLinkHealthIndicator health = new CoreLinkHealthIndicator(edge.getActiveMQServer(), monitor.state("alpha"));
         try {
@@ -45,26 +44,7 @@ class CoreLinkHealthIndicatorTest {
     }
 
     private static EmbeddedActiveMQ broker(String name, String acceptor) throws Exception {
-        return new EmbeddedActiveMQ().setConfiguration(configuration(name, acceptor));
-    }
-
-    /** The edge dials the core and keeps re-dialling, as sluice.edge.core-retry-interval-ms makes it. */
-    private static ConfigurationImpl edgeConfiguration(int corePort) throws Exception {
-        ConfigurationImpl configuration = configuration("edge", "vm://21");
-        AMQPBrokerConnectConfiguration core = new AMQPBrokerConnectConfiguration("core", "tcp://127.0.0.1:" + corePort);
-        core.setRetryInterval(100);
-        core.setReconnectAttempts(-1);
-        configuration.addAMQPConnection(core);
-        return configuration;
-    }
-
-    private static ConfigurationImpl configuration(String name, String acceptor) throws Exception {
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName(name);
-        configuration.setPersistenceEnabled(false);
-        configuration.setSecurityEnabled(false);
-        configuration.addAcceptorConfiguration(name, acceptor);
-        return configuration;
+        return new EmbeddedActiveMQ().setConfiguration(LinkBrokers.plain(name, acceptor));
     }
 
     private static int freePort() throws Exception {
