@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * for the subset of kustomize that {@code k8s/} uses (see {@link Kustomization}): resources (files and
  * kustomization folders), ConfigMap and Secret generators, JSON 6902 patches, a name suffix and labels,
  * applied in kustomize's order (patches, suffix, labels), then content hashes on generated names and
- * references rewritten to the final names. {@code KustomizeAgreementTest} compares it with the real
+ * references rewritten to the final names. {@code KustomizeAgreementCheck} compares it with the real
  * kustomize where {@code kubectl} is installed.
  */
 final class Kustomize {
