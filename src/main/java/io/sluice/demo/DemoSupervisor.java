@@ -41,7 +41,8 @@ class DemoSupervisor implements ApplicationRunner {
         String classPath = System.getProperty("java.class.path");
         List<String> common = List.of("--sluice.data-dir=" + dataDir.toAbsolutePath());
         start(Role.SMSC_EMULATOR, demo.emulatorHttpPort(), classPath, common,
-                "--sluice.emulator.smpp-port=" + demo.smppPort());
+                "--sluice.emulator.smpp-port=" + demo.smppPort(),
+                "--sluice.emulator.cimd2-port=" + demo.cimd2Port());
         start(Role.CORE, demo.coreHttpPort(), classPath, common,
                 "--sluice.core.stomp-port=" + demo.stompPort(),
                 "--sluice.core.edge-port=" + demo.edgeLinkPort(),
