@@ -23,6 +23,7 @@ import io.sluice.im.ConversationLinks;
 import io.sluice.im.EdgeEventRelay;
 import io.sluice.im.MoRouter;
 import io.sluice.im.PhoneCommands;
+import io.sluice.im.SendLimits;
 import io.sluice.link.CoreLinkEnd;
 import io.sluice.link.LinkMessages;
 import io.sluice.link.LinkMonitor;
@@ -54,7 +55,7 @@ import org.springframework.core.io.ResourceLoader;
 
 /** The core site: its broker, the JMS wiring of its routes, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CoreProperties.class, LinkProperties.class, LinkTlsProperties.class})
+@EnableConfigurationProperties({CoreProperties.class, LinkProperties.class, LinkTlsProperties.class, SendLimits.class})
 @Profile("core")
 public class CoreSite {
 
@@ -123,8 +124,8 @@ public class CoreSite {
 
     @Bean
     ChatDispatcher chatDispatcher(UserDirectory users, CarrierRouter carriers, ConversationLinks links,
-                                  @Value("${sluice.core.max-text-chars}") int maxTextChars) {
-        return new ChatDispatcher(users, carriers, links, maxTextChars);
+                                  @Value("${sluice.core.max-text-chars}") int maxTextChars, SendLimits limits) {
+        return new ChatDispatcher(users, carriers, links, maxTextChars, limits.rateLimit(), limits.blockedPrefixes());
     }
 
     @Bean

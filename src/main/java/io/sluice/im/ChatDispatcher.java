@@ -2,6 +2,7 @@ package io.sluice.im;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.sluice.accounts.UserDirectory;
@@ -27,13 +28,23 @@ public final class ChatDispatcher {
     private final CarrierRouter carriers;
     private final ConversationLinks conversations;
     private final int maxTextChars;
+    private final SenderRateLimit rateLimit;
+    private final List<String> blockedPrefixes;
 
+    /** No rate limit and no blocked numbers (route tests of other concerns). */
     public ChatDispatcher(UserDirectory users, CarrierRouter carriers, ConversationLinks conversations,
                           int maxTextChars) {
+        this(users, carriers, conversations, maxTextChars, SenderRateLimit.NONE, List.of());
+    }
+
+    public ChatDispatcher(UserDirectory users, CarrierRouter carriers, ConversationLinks conversations,
+                          int maxTextChars, SenderRateLimit rateLimit, List<String> blockedPrefixes) {
         this.users = users;
         this.carriers = carriers;
         this.conversations = conversations;
         this.maxTextChars = maxTextChars;
+        this.rateLimit = rateLimit;
+        this.blockedPrefixes = List.copyOf(blockedPrefixes);
     }
 
     public void dispatch(Exchange exchange) {
@@ -58,7 +69,9 @@ public final class ChatDispatcher {
         exchange.setProperty(Headers.SLUICE_ID, id);
 
         Recipient recipient = Recipient.parse(to);
-        if (text.isEmpty()) {
+        if (!rateLimit.tryAcquire(sender)) { // first: a flood of bad messages is still a flood
+            reject(exchange, FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.description());
+        } else if (text.isEmpty()) {
             reject(exchange, FailureReason.EMPTY_MESSAGE, FailureReason.EMPTY_MESSAGE.description());
         } else if (text.length() > maxTextChars) {
             reject(exchange, FailureReason.TOO_LONG, "The text has " + text.length()
@@ -87,6 +100,12 @@ public final class ChatDispatcher {
     }
 
     private void toCarrier(Exchange exchange, String sender, String number) {
+        var blocked = blockedPrefixes.stream().filter(number::startsWith).findFirst();
+        if (blocked.isPresent()) {
+            reject(exchange, FailureReason.BLOCKED_NUMBER, "Numbers starting " + blocked.get()
+                    + " cannot be texted from here (premium rate or special services).");
+            return;
+        }
         var carrier = carriers.carrierFor(number);
         if (carrier.isEmpty()) {
             reject(exchange, FailureReason.NO_CARRIER, "No carrier serves " + number + ".");

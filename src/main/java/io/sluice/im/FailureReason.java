@@ -12,6 +12,8 @@ public enum FailureReason {
     EMPTY_MESSAGE("The message has no text."),
     TOO_LONG("The text is longer than this server accepts."),
     NO_CARRIER("No carrier serves that number."),
+    BLOCKED_NUMBER("Numbers in that range (premium rate, special services) cannot be texted from here."),
+    RATE_LIMITED("You are sending faster than this server allows; wait a moment and send again."),
     SMSC_REJECTED("The carrier's SMSC refused the message."),
     UNDELIVERABLE("The carrier reported the message undeliverable."),
     EXPIRED("The recipient did not take the message before it expired.");

@@ -136,6 +136,8 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.core.stomp-port=" + stompPort,
                 "--sluice.core.edge-port=" + edgeLinkPort,
                 "--sluice.core.bind-host=127.0.0.1",
+                // bursts of thousands from one user are what these tests do; CoreRoutesTest checks the limit
+                "--sluice.core.limits.burst=100000",
                 "--spring.config.import=file:" + pki.coreSettings());
         if (secondCarrier) {
             arguments.add("--sluice.core.carriers.beta.edge-password=beta-edge-pw");

@@ -22,6 +22,7 @@ import io.sluice.im.EdgeEventRelay;
 import io.sluice.im.BackgroundSender;
 import io.sluice.im.MoRouter;
 import io.sluice.im.PhoneCommands;
+import io.sluice.im.SenderRateLimit;
 import io.sluice.im.Presence;
 import io.sluice.link.CoreLinkEnd;
 import io.sluice.link.LinkMonitor;
@@ -50,7 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CoreRoutesTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final FixedUsers USERS = FixedUsers.of("alice", "bob");
+    private static final FixedUsers USERS = FixedUsers.of("alice", "bob", "dave");
+    /** Messages a user may send at once here (far more than alice and bob send in all the tests), refilled one per 1000 s. */
+    private static final int RATE_BURST = 12;
     private static InVmBroker broker;
     private static ActiveMQConnectionFactory connectionFactory;
     private static BackgroundSender notices;
@@ -68,7 +71,7 @@ class CoreRoutesTest extends CamelTestSupport {
                 .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
                 .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
                 .start("sluice.outbox", "sluice.events", "sluice.mt.alpha", "sluice.link.mt.alpha", "sluice.link.mo",
-                        "sluice.link.report", "sluice.link.report.alpha", "sluice.inbox.alice", "sluice.inbox.bob",
+                        "sluice.link.report", "sluice.link.report.alpha", "sluice.inbox.alice", "sluice.inbox.bob", "sluice.inbox.dave",
                         "sluice.mo.unroutable", "sluice.dead");
     }
 
@@ -90,7 +93,8 @@ class CoreRoutesTest extends CamelTestSupport {
         rings.all().forEach(RingHandle::markPositionKnown); // as after the edges' first heart-beats
         LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
         context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
-        context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS, carriers, links, 20));
+        context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS, carriers, links, 20,
+                new SenderRateLimit(0.001, RATE_BURST, System::nanoTime), List.of("+449")));
         context.getRegistry().bind("edgeEventRelay", new EdgeEventRelay(USERS));
         context.getRegistry().bind("coreRings", rings);
         context.getRegistry().bind("mtOrigin", new MtOrigin(rings, Duration.ofSeconds(1), Clock.systemUTC()));
@@ -159,7 +163,8 @@ class CoreRoutesTest extends CamelTestSupport {
                 "INVALID_NUMBER", "+12",
                 "INVALID_RECIPIENT", "Not A User!",
                 "UNKNOWN_USER", "zed",
-                "NO_CARRIER", "+15550100");
+                "NO_CARRIER", "+15550100",
+                "BLOCKED_NUMBER", "+449090123456");
         for (var expected : cases.entrySet()) {
             Map<String, String> headers = expected.getValue().isEmpty()
                     ? Map.of("client_ref", expected.getKey())
@@ -173,6 +178,22 @@ class CoreRoutesTest extends CamelTestSupport {
         broker.send("sluice.outbox", "bob", Map.of("to", "alice", "client_ref", "long"), "x".repeat(21));
         assertThat(broker.receive("sluice.inbox.bob", WAIT).getStringProperty("reason")).isEqualTo("TOO_LONG");
         assertThat(broker.receive("sluice.inbox.alice", Duration.ofMillis(200))).isNull();
+    }
+
+    @Test
+    void aSenderOverTheRateIsToldSoAndNothingIsSent() throws Exception {
+        // dave sends nothing in the other tests: his bucket is full
+        for (int i = 0; i < RATE_BURST; i++) {
+            broker.send("sluice.outbox", "dave", Map.of("to", "alice", "client_ref", "ok-" + i), "hello " + i);
+            assertThat(broker.receive("sluice.inbox.dave", WAIT).getStringProperty("status")).isEqualTo("accepted");
+            assertThat(broker.receive("sluice.inbox.alice", WAIT)).isNotNull();
+        }
+        broker.send("sluice.outbox", "dave", Map.of("to", "alice", "client_ref", "flood"), "one too many");
+        Message status = broker.receive("sluice.inbox.dave", WAIT);
+        assertThat(status.getStringProperty("status")).isEqualTo("failed");
+        assertThat(status.getStringProperty("reason")).isEqualTo("RATE_LIMITED");
+        assertThat(status.getStringProperty("client_ref")).isEqualTo("flood");
+        assertThat(broker.receive("sluice.inbox.alice", Duration.ofMillis(200))).as("nothing passed on").isNull();
     }
 
     @Test
