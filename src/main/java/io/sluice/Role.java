@@ -24,7 +24,12 @@ public enum Role {
     /** Command line: reads or changes the conditions of a running WAN simulator over its REST API. */
     WAN_CTL("wan-ctl"),
     /** Command line: manages the accounts of a running core over its admin API ({@code users list}, ...). */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /**
+     * Command line: starts a core, an edge, an emulator and WAN simulators as child processes, measures
+     * them with real STOMP and SMPP clients and writes {@code docs/benchmarks/RESULTS.md} (ADR 0011).
+     */
+    BENCH("bench");
 
     private final String profile;
 
