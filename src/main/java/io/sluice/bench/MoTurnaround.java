@@ -35,7 +35,8 @@ final class MoTurnaround {
             String key = pdu.path("session").asText() + "#" + pdu.path("sequence").asInt();
             String command = pdu.path("command").asText();
             String direction = pdu.path("direction").asText();
-            if ("deliver_sm".equals(command) && SENT.equals(direction) && pdu.path("text").asText().startsWith(tag + " ")) {
+            // the phone's text is "@bob <tag> <i>"; receipts and other runs' messages do not contain the tag
+            if ("deliver_sm".equals(command) && SENT.equals(direction) && pdu.path("text").asText().contains(tag + " ")) {
                 delivered.put(key, instant(pdu.path("time")));
             } else if ("deliver_sm_resp".equals(command) && RECEIVED.equals(direction) && delivered.containsKey(key)) {
                 Instant sent = delivered.remove(key);

@@ -18,8 +18,11 @@ final class RecoveryRun {
     static final double INFLOW_PER_SECOND = 10;
     private static final String PHONE = "+447700900397";
 
-    /** @param drainSeconds from the end of the black hole to the emulator's last submit of the backlog */
-    record Result(long backlog, long arrived, double drainSeconds) {
+    /**
+     * @param relinkSeconds from the end of the black hole to the emulator's first submit of the backlog
+     * @param drainSeconds  from the end of the black hole to the emulator's last submit of the backlog
+     */
+    record Result(long backlog, long arrived, double relinkSeconds, double drainSeconds) {
     }
 
     private final BenchUser sender;
@@ -47,8 +50,10 @@ final class RecoveryRun {
             wan.blackHole(false);
         }
         long restored = System.nanoTime();
-        Counters done = Polling.until(emulator::counters, c -> c.submits() >= before.submits() + backlog,
-                WanSweep.timeoutFor(backlog, Duration.ofSeconds(1)));
-        return new Result(backlog, done.submits() - before.submits(), Polling.seconds(restored, done.atNanos()));
+        Duration timeout = WanSweep.timeoutFor(backlog, Duration.ofSeconds(1));
+        Counters first = Polling.until(emulator::counters, c -> c.submits() > before.submits(), timeout);
+        Counters done = Polling.until(emulator::counters, c -> c.submits() >= before.submits() + backlog, timeout);
+        return new Result(backlog, done.submits() - before.submits(), Polling.seconds(restored, first.atNanos()),
+                Polling.seconds(restored, done.atNanos()));
     }
 }
