@@ -44,7 +44,14 @@ public record BenchProperties(
 
     /** JVM options of the children (core, edge, emulator, WAN simulators, bare broker). */
     public List<String> childJvmOptions() {
-        return fullJit ? List.of("-Xmx512m", "-XX:+UseSerialGC")
-                : List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        if (!fullJit) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        if (profile) {
+            // Camel's stacks are deep: JFR's default of 64 frames often stops short of the route's own code
+            options.add("-XX:FlightRecorderOptions:stackdepth=256");
+        }
+        return options;
     }
 }

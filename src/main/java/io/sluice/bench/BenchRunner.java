@@ -102,12 +102,16 @@ class BenchRunner extends OneShotRunner {
         }
     }
 
-    /** A few messages each way before measuring: the link is up, the SMSC bound, the JIT has started. */
+    /**
+     * One run's worth of messages each way before measuring: the link is up, the SMSC bound, and the JIT
+     * has compiled the hot paths (throughput climbed run by run without it).
+     */
     private void warmUp(BenchSites sites, BenchUser alice, BenchUser bob, BenchResults results) throws Exception {
         Duration timeout = settings.startupTimeout();
-        MtRun.Result mt = new MtRun(alice, sites.emulator()).run("warmup-mt", 20, timeout);
+        BenchMode.Sizes sizes = settings.mode().sizes();
+        MtRun.Result mt = new MtRun(alice, sites.emulator()).run("warmup-mt", sizes.mtMessages(), timeout);
         results.deliveries.add("warm-up MT", mt.sent(), mt.arrived());
-        MoRun.Result mo = new MoRun(bob, sites.emulator()).run("warmup-mo", 20, timeout);
+        MoRun.Result mo = new MoRun(bob, sites.emulator()).run("warmup-mo", sizes.moMessages(), timeout);
         results.deliveries.add("warm-up MO", mo.sent(), mo.arrived());
     }
 

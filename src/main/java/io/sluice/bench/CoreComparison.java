@@ -52,6 +52,9 @@ final class CoreComparison {
             List<Double> sluiceRates = new ArrayList<>();
             List<Double> bareRates = new ArrayList<>();
             Duration timeout = WanSweep.timeoutFor(sizes.coreMessages(), Duration.ZERO);
+            // One unmeasured run each first: the bare broker is a fresh JVM, Sluice's dispatch path is cold.
+            maxRate("Sluice", sluice, "core-sluice-warmup", sizes.coreMessages(), timeout);
+            maxRate("bare Artemis", bare, "core-bare-warmup", sizes.coreMessages(), timeout);
             for (int repeat = 1; repeat <= sizes.repeats(); repeat++) {
                 sluiceRates.add(maxRate("Sluice", sluice, "core-sluice-r" + repeat, sizes.coreMessages(), timeout));
                 bareRates.add(maxRate("bare Artemis", bare, "core-bare-r" + repeat, sizes.coreMessages(), timeout));

@@ -22,6 +22,20 @@ final class JfrSummary {
 
     private static final int TOP_METHODS = 12;
     private static final int TOP_LIBRARIES = 8;
+    private static final int TOP_CAUSES = 10;
+    private static final int TOP_THREADS = 6;
+    private static final String SLUICE = "io.sluice.";
+    private static final String NO_SLUICE_FRAME = "(no Sluice method on the stack)";
+    /**
+     * Code found on many stacks when the quick run was first profiled, counted inclusively (anywhere on the
+     * stack) so later runs show whether it still costs what it did: label to class-name prefix.
+     */
+    private static final Map<String, String> WATCHED = new java.util.LinkedHashMap<>(Map.of(
+            "Artemis last-value queues (the ring stores, ADR 0004)", "org.apache.activemq.artemis.core.server.impl.LastValueQueue",
+            "bcrypt password checks (re-authentication)", "org.springframework.security.crypto.bcrypt.",
+            "Artemis journal", "org.apache.activemq.artemis.core.journal.",
+            "logging (logback)", "ch.qos.logback.",
+            "Camel (anything)", "org.apache.camel."));
 
     private JfrSummary() {
     }
@@ -32,6 +46,9 @@ final class JfrSummary {
         }
         Map<String, Integer> methods = new HashMap<>();
         Map<String, Integer> libraries = new HashMap<>();
+        Map<String, Integer> causes = new HashMap<>();
+        Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> watched = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
@@ -45,18 +62,57 @@ final class JfrSummary {
             String type = top.getMethod().getType().getName();
             methods.merge(type + "." + top.getMethod().getName(), 1, Integer::sum);
             libraries.merge(library(type), 1, Integer::sum);
+            causes.merge(firstSluiceFrame(stack), 1, Integer::sum);
+            threads.merge(threadGroup(event), 1, Integer::sum);
+            WATCHED.forEach((label, prefix) -> {
+                if (onStack(stack, prefix)) {
+                    watched.merge(label, 1, Integer::sum);
+                }
+            });
             samples++;
         }
         StringBuilder out = new StringBuilder();
         out.append("**").append(site).append("**: ").append(samples).append(" execution samples. By library of the"
                 + " running method: ");
-        out.append(String.join(", ", top(libraries, TOP_LIBRARIES, samples))).append(".\n\n");
-        out.append("| Hottest methods (self) | share |\n| --- | --- |\n");
-        for (String line : top(methods, TOP_METHODS, samples)) {
-            int cut = line.lastIndexOf(' ');
-            out.append("| `").append(line, 0, cut).append("` | ").append(line.substring(cut + 1)).append(" |\n");
-        }
+        out.append(String.join(", ", top(libraries, TOP_LIBRARIES, samples))).append(". By thread: ");
+        out.append(String.join(", ", top(threads, TOP_THREADS, samples))).append(".\n\n");
+        table(out, "On the stack (inclusive)", watched, WATCHED.size(), samples);
+        out.append('\n');
+        table(out, "Sluice code that caused the work (innermost `io.sluice` method on the stack)", causes, TOP_CAUSES,
+                samples);
+        out.append('\n');
+        table(out, "Hottest methods (self time)", methods, TOP_METHODS, samples);
         return out.toString();
+    }
+
+    private static void table(StringBuilder out, String title, Map<String, Integer> counts, int how, int samples) {
+        out.append("| ").append(title).append(" | share |\n| --- | --- |\n");
+        for (String line : top(counts, how, samples)) {
+            int cut = line.lastIndexOf(' ');
+            out.append("| ").append(line, 0, cut).append(" | ").append(line.substring(cut + 1)).append(" |\n");
+        }
+    }
+
+    private static boolean onStack(RecordedStackTrace stack, String prefix) {
+        return stack.getFrames().stream().anyMatch(frame -> frame.getMethod().getType().getName().startsWith(prefix));
+    }
+
+    /** The Sluice method nearest the top of the stack: which of our code paths this sample works for. */
+    private static String firstSluiceFrame(RecordedStackTrace stack) {
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith(SLUICE)) {
+                return type.substring(SLUICE.length()) + "." + frame.getMethod().getName();
+            }
+        }
+        return NO_SLUICE_FRAME;
+    }
+
+    /** A thread's name without its number: the pool it belongs to. */
+    private static String threadGroup(RecordedEvent event) {
+        var thread = event.getThread("sampledThread");
+        String name = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
+        return name.replaceAll("[0-9]+", "#").replace(' ', '_');
     }
 
     private static List<String> top(Map<String, Integer> counts, int how, int total) {

@@ -54,6 +54,7 @@ final class ResultsReport {
         turnaround();
         core();
         recovery();
+        reading();
         notMeasured();
         deliveries();
         if (!results.profile.isBlank()) {
@@ -218,14 +219,72 @@ final class ResultsReport {
                 + " first submit after the end shows how long the link took to come back (the dropped bytes make"
                 + " the WAN simulator reset the connection; the edge redials and the rings replay).");
         line("");
-        line("| Run | Backlog | First submit after | Drain time | Backlog ÷ SMSC ceiling | Ratio |");
-        line("| --- | --- | --- | --- | --- | --- |");
+        double steady = steadyMtRate();
+        line("| Run | Backlog | First submit after | Drain time | Backlog ÷ SMSC ceiling | Ratio | Backlog ÷ MT rate"
+                + " measured at " + BenchResults.RECOVERY_RTT_MS + " ms |");
+        line("| --- | --- | --- | --- | --- | --- | --- |");
         int run = 1;
         for (RecoveryRun.Result r : results.recovery) {
             double ideal = r.backlog() / ceiling;
             line("| " + run++ + " | " + r.backlog() + " | " + number(r.relinkSeconds(), 2) + " s | "
                     + number(r.drainSeconds(), 2) + " s | " + number(ideal, 2)
-                    + " s | " + number(r.drainSeconds() / ideal, 1) + " |");
+                    + " s | " + number(r.drainSeconds() / ideal, 1) + " | " + number(r.backlog() / steady, 2) + " s |");
+        }
+    }
+
+    /** Median MT throughput at the recovery's RTT, NaN when the sweep did not measure it. */
+    private double steadyMtRate() {
+        WanSweep.AtRtt at = results.sweep.get(BenchResults.RECOVERY_RTT_MS);
+        return Spread.of(Figures.values(at, a -> a.mt, MtRun.Result::perSecond)).median();
+    }
+
+    /** What the figures say about each other, computed from this run's numbers (no fixed text). */
+    private void reading() {
+        line("");
+        line("## Reading the figures");
+        line("");
+        WanSweep.AtRtt at = results.sweep.get(BenchResults.UTILISATION_RTT_MS);
+        Spread mt = Spread.of(Figures.values(at, a -> a.mt, MtRun.Result::perSecond));
+        Spread busy = Spread.of(Figures.values(at, a -> a.mt, MtRun.Result::utilisation));
+        if (mt.measured() && busy.measured()) {
+            double perMessage = 1000 / mt.median();
+            line("- **MT**: at RTT " + BenchResults.UTILISATION_RTT_MS + " ms one message takes " + number(perMessage, 1)
+                    + " ms at the SMSC link, of which the emulator is busy " + number(perMessage * busy.median(), 1)
+                    + " ms (utilisation " + number(busy.median(), 3) + "). The other " + number(perMessage * (1
+                    - busy.median()), 1) + " ms are the edge's own work between one submit_sm_resp and the next"
+                    + " submit_sm (stop-and-wait: it does not overlap the handshake).");
+        }
+        int high = results.sweep.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Spread wan = Figures.ratio(results.sweep, high, 0, a -> a.mt, MtRun.Result::perSecond);
+        if (wan.measured() && high > 0) {
+            line("- **WAN**: MT throughput at RTT " + high + " ms is " + number(wan.median(), 2) + " × its value at"
+                    + " 0 ms" + (wan.median() >= 0.95 ? ": the round trip does not limit it; the per-message work at"
+                    + " the sites does." : ": the round trip still costs throughput."));
+        }
+        double turnaround = Spread.quantile(results.moTurnaroundNanos, 0.5);
+        Spread mo = Spread.of(Figures.values(results.sweep.get(0), a -> a.mo, MoRun.Result::perSecond));
+        if (!Double.isNaN(turnaround) && mo.measured()) {
+            line("- **MO**: the SMSC sends the next deliver_sm only after the edge's deliver_sm_resp, so MO"
+                    + " throughput is at most 1 / turnaround = " + number(1e9 / turnaround, 1) + " msg/s at the"
+                    + " median turnaround (" + Figures.ms(turnaround) + "); measured at RTT 0: "
+                    + number(mo.median(), 1) + " msg/s. One disk sync costs "
+                    + Figures.ms(Spread.quantile(results.diskSyncNanos, 0.5)) + ": the turnaround is not the sync.");
+        }
+        if (results.core != null && mt.measured()) {
+            double core = Spread.of(results.core.sluicePerSecond()).median();
+            line("- **Core**: Sluice's PC→PC path delivers " + number(core, 0) + " msg/s, "
+                    + number(core / mt.median(), 1) + " × the MT rate through the edge at RTT "
+                    + BenchResults.UTILISATION_RTT_MS + " ms.");
+        }
+        if (!results.recovery.isEmpty()) {
+            Spread relink = Spread.of(results.recovery.stream().map(RecoveryRun.Result::relinkSeconds).toList());
+            Spread drainRate = Spread.of(results.recovery.stream()
+                    .map(r -> r.backlog() / (r.drainSeconds() - r.relinkSeconds())).toList());
+            line("- **Recovery**: the link needs " + relink.format(1) + " s after the black hole (reset, redial,"
+                    + " re-synchronisation) before the first submit; the backlog then drains at "
+                    + drainRate.format(1) + " msg/s, against a steady MT rate of " + number(steadyMtRate(), 1)
+                    + " msg/s and an SMSC ceiling of " + number(1e9 / results.settings.handshakeTime().toNanos(), 0)
+                    + ".");
         }
     }
 

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measurement 1 (and the data of 2 and 3): MT and MO throughput through Sluice and the baseline's, at
- * every WAN round trip of the mode, side by side: each repeat runs MT, MO and baseline one after the
- * other at one RTT before the next RTT, so all three see the same machine.
+ * every WAN round trip of the mode, side by side: at each RTT of a repeat, MT, MO and baseline run one
+ * after the other, so all three see the same machine; then the next RTT, then the next repeat.
  */
 final class WanSweep {
 
@@ -43,12 +43,14 @@ final class WanSweep {
 
     Map<Integer, AtRtt> run(Deliveries deliveries) throws IOException, InterruptedException {
         BaselineRun baselineRun = new BaselineRun(sites.smscWanPort);
-        for (int rttMs : sizes.rttsMillis()) {
-            Duration rtt = Duration.ofMillis(rttMs);
-            sites.coreWan().roundTrip(rtt);
-            sites.smscWan().roundTrip(rtt);
-            AtRtt at = byRtt.computeIfAbsent(rttMs, k -> new AtRtt());
-            for (int repeat = 1; repeat <= sizes.repeats(); repeat++) {
+        // Repeat by repeat, every RTT in turn: a slow drift of the machine (JIT, other load) then spreads over
+        // all RTTs instead of making the later RTTs look faster.
+        for (int repeat = 1; repeat <= sizes.repeats(); repeat++) {
+            for (int rttMs : sizes.rttsMillis()) {
+                Duration rtt = Duration.ofMillis(rttMs);
+                sites.coreWan().roundTrip(rtt);
+                sites.smscWan().roundTrip(rtt);
+                AtRtt at = byRtt.computeIfAbsent(rttMs, k -> new AtRtt());
                 String tag = "rtt" + rttMs + "r" + repeat;
                 MtRun.Result mt = mtRun.run("mt-" + tag, sizes.mtMessages(), timeoutFor(sizes.mtMessages(), rtt));
                 deliveries.add("MT at RTT " + rttMs + " ms, run " + repeat, mt.sent(), mt.arrived());
@@ -64,7 +66,7 @@ final class WanSweep {
                         round(baseline.perSecond()));
             }
         }
-        return byRtt;
+        return byRtt; // in RTT order: the first repeat added them in that order
     }
 
     /** Generous: the CPU-bound path manages a few messages a second at worst, plus the WAN's trips. */
