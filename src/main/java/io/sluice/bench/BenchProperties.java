@@ -2,6 +2,7 @@ package io.sluice.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -44,7 +45,7 @@ public record BenchProperties(
 
     /** JVM options of the children (core, edge, emulator, WAN simulators, bare broker). */
     public List<String> childJvmOptions() {
-        List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         if (!fullJit) {
             options.add("-XX:TieredStopAtLevel=1");
         }

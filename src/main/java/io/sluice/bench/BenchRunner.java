@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -58,6 +59,7 @@ class BenchRunner extends OneShotRunner {
         } catch (Exception e) {
             LOG.error("The benchmark could not run", e);
             results.notMeasured.put("Everything after the failure", "the installation failed: " + e);
+            results.deliveries.add("the run as a whole (it stopped early)", 1, 0);
         }
         results.elapsed = Duration.ofNanos(System.nanoTime() - start);
         try {
@@ -75,7 +77,14 @@ class BenchRunner extends OneShotRunner {
         BenchMode.Sizes sizes = settings.mode().sizes();
         String classPath = System.getProperty("java.class.path");
         LOG.info("Starting the sites (mode {}, work directory {})", settings.mode(), settings.workDir().toAbsolutePath());
-        try (BenchSites sites = new BenchSites(settings, classPath).start();
+        BenchSites sites = new BenchSites(settings, classPath);
+        try {
+            sites.start();
+        } catch (Exception e) {
+            sites.close();
+            throw e;
+        }
+        try (sites;
                 BenchUser alice = BenchUser.connect(sites.stompPort, "alice", "alice-pw", "/queue/sluice.inbox.alice");
                 BenchUser bob = BenchUser.connect(sites.stompPort, "bob", "bob-pw", "/queue/sluice.inbox.bob")) {
             warmUp(sites, alice, bob, results);
@@ -92,7 +101,7 @@ class BenchRunner extends OneShotRunner {
             step(results, "3. Disk sync yardstick", () ->
                     results.diskSyncNanos = DiskSync.time(sites.edgeDataDir(), sizes.diskSyncs()));
             step(results, "4. Core", () -> results.core = new CoreComparison(settings, classPath, results.deliveries)
-                    .run(new StompRates.Path(alice, MtRun.OUTBOX, java.util.Map.of("to", "bob"), bob), sizes));
+                    .run(new StompRates.Path(alice, MtRun.OUTBOX, Map.of("to", "bob"), bob), sizes));
             step(results, "5. Recovery", () -> recovery(sites, alice, sizes, results));
             if (settings.profile()) {
                 step(results, "Profile", () -> results.profile = profile(sites));

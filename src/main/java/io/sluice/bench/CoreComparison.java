@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +85,7 @@ final class CoreComparison {
             deliveries.add("PC to PC latency, " + what + ", run " + repeat, latencies.sent(), latencies.nanos().length);
             runs.add(latencies.nanos());
         }
-        return runs.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        return runs.stream().flatMapToLong(Arrays::stream).toArray();
     }
 
     /** Connects once the bare broker's STOMP port answers (the child has no HTTP readiness probe). */

@@ -2,7 +2,9 @@ package io.sluice.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -82,7 +84,7 @@ final class Figures {
 
     /** Per repeat k: value at RTT {@code over} in run k / value at RTT {@code under} in run k. */
     static <R> Spread ratio(Map<Integer, WanSweep.AtRtt> sweep, int over, int under,
-            java.util.function.Function<WanSweep.AtRtt, List<R>> runs, ToDoubleFunction<R> value) {
+            Function<WanSweep.AtRtt, List<R>> runs, ToDoubleFunction<R> value) {
         if (!sweep.containsKey(over) || !sweep.containsKey(under)) {
             return Spread.NONE;
         }
@@ -98,7 +100,7 @@ final class Figures {
                 values(at, a -> a.baseline, BaselineRun.Result::perSecond)));
     }
 
-    static <R> List<Double> values(WanSweep.AtRtt at, java.util.function.Function<WanSweep.AtRtt, List<R>> runs,
+    static <R> List<Double> values(WanSweep.AtRtt at, Function<WanSweep.AtRtt, List<R>> runs,
             ToDoubleFunction<R> value) {
         return at == null ? List.of() : runs.apply(at).stream().map(r -> value.applyAsDouble(r)).toList();
     }
@@ -112,11 +114,11 @@ final class Figures {
     }
 
     static String ms(double nanos) {
-        return Double.isNaN(nanos) ? "—" : String.format(java.util.Locale.ROOT, "%.2f ms", nanos / 1e6);
+        return Double.isNaN(nanos) ? "—" : String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
     }
 
     private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%s", nanos % 1_000_000 == 0 ? String.valueOf(nanos / 1_000_000)
+        return String.format(Locale.ROOT, "%s", nanos % 1_000_000 == 0 ? String.valueOf(nanos / 1_000_000)
                 : String.valueOf(nanos / 1e6));
     }
 }

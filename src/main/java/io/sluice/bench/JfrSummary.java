@@ -30,7 +30,7 @@ final class JfrSummary {
      * Code found on many stacks when the quick run was first profiled, counted inclusively (anywhere on the
      * stack) so later runs show whether it still costs what it did: label to class-name prefix.
      */
-    private static final Map<String, String> WATCHED = new java.util.LinkedHashMap<>(Map.of(
+    private static final Map<String, String> WATCHED = Map.copyOf(Map.of(
             "Artemis last-value queues (the ring stores, ADR 0004)", "org.apache.activemq.artemis.core.server.impl.LastValueQueue",
             "bcrypt password checks (re-authentication)", "org.springframework.security.crypto.bcrypt.",
             "Artemis journal", "org.apache.activemq.artemis.core.journal.",

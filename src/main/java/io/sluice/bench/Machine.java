@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,7 @@ record Machine(int processors, String memory, String cpu, String os, String jdk,
 
     private static String gibibytes(String memTotal) {
         long kib = Long.parseLong(memTotal.replaceAll("[^0-9]", ""));
-        return String.format(java.util.Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
+        return String.format(Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
     }
 
     private static String osRelease() {

@@ -1,6 +1,7 @@
 package io.sluice.bench;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ final class MoTurnaround {
             } else if ("deliver_sm_resp".equals(command) && RECEIVED.equals(direction) && delivered.containsKey(key)) {
                 Instant sent = delivered.remove(key);
                 Instant answered = instant(pdu.path("time"));
-                nanos.add(java.time.Duration.between(sent, answered).toNanos());
+                nanos.add(Duration.between(sent, answered).toNanos());
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
 
 /**
  * Drives one sender and one receiver over STOMP: the maximum rate (a burst, a window of unconfirmed
@@ -60,7 +61,7 @@ final class StompRates {
         }
         tally.awaitAll(timeout);
         long[] arrivedAt = tally.arrivedAt();
-        return new Latencies(java.util.stream.IntStream.range(0, messages).filter(i -> arrivedAt[i] != 0)
+        return new Latencies(IntStream.range(0, messages).filter(i -> arrivedAt[i] != 0)
                 .mapToLong(i -> arrivedAt[i] - sentAt[i]).toArray(), messages);
     }
 }
