@@ -18,6 +18,9 @@ final class BenchResults {
     /** Measurements that failed or were skipped: measurement name to the reason. */
     final Map<String, String> notMeasured = new LinkedHashMap<>();
     Duration elapsed = Duration.ZERO;
+    /** 1-minute load averages of the machine when the run started and ended: how shared it was. */
+    final String loadAtStart = Machine.loadAverage();
+    String loadAtEnd = "unknown";
 
     Map<Integer, WanSweep.AtRtt> sweep = Map.of();
     /** Link utilisation at the fast handshake time, RTT {@link #UTILISATION_RTT_MS}, per run. */

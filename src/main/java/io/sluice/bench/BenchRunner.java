@@ -62,6 +62,7 @@ class BenchRunner extends OneShotRunner {
             results.deliveries.add("the run as a whole (it stopped early)", 1, 0);
         }
         results.elapsed = Duration.ofNanos(System.nanoTime() - start);
+        results.loadAtEnd = Machine.loadAverage();
         try {
             Path report = new ResultsReport(results).write(settings.outputDir());
             String summary = "Report written to " + report.toAbsolutePath() + "; " + ResultsReport.ALL_ARRIVED

@@ -32,6 +32,15 @@ record Machine(int processors, String memory, String cpu, String os, String jdk,
                 versions);
     }
 
+    /** The 1-minute load average now (other work on a shared machine), or "unknown" off Linux. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String versionOf(Class<?> type, String otherwise) {
         String version = type.getPackage().getImplementationVersion();
         return version == null ? otherwise : version;

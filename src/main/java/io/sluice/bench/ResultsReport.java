@@ -78,6 +78,8 @@ final class ResultsReport {
         line("| CPU | " + machine.cpu() + " |");
         line("| OS | " + machine.os() + " |");
         line("| JDK | " + machine.jdk() + " |");
+        line("| Load average (1 min) at start / end | " + results.loadAtStart + " / " + results.loadAtEnd
+                + " (other work on the machine; the ratios compare runs made under the same load) |");
         machine.versions().forEach((name, version) -> line("| " + name + " | " + version + " |"));
     }
 
@@ -250,9 +252,10 @@ final class ResultsReport {
             double perMessage = 1000 / mt.median();
             line("- **MT**: at RTT " + BenchResults.UTILISATION_RTT_MS + " ms one message takes " + number(perMessage, 1)
                     + " ms at the SMSC link, of which the emulator is busy " + number(perMessage * busy.median(), 1)
-                    + " ms (utilisation " + number(busy.median(), 3) + "). The other " + number(perMessage * (1
-                    - busy.median()), 1) + " ms are the edge's own work between one submit_sm_resp and the next"
-                    + " submit_sm (stop-and-wait: it does not overlap the handshake).");
+                    + " ms (utilisation " + number(busy.median(), 3) + "). For the other " + number(perMessage * (1
+                    - busy.median()), 1) + " ms the SMSC link idles between one submit_sm_resp and the next"
+                    + " submit_sm: per-message work elsewhere on the path (the core's dispatch and ring, the edge's"
+                    + " transacted consume and ring bookkeeping) does not overlap the handshake.");
         }
         int high = results.sweep.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         Spread wan = Figures.ratio(results.sweep, high, 0, a -> a.mt, MtRun.Result::perSecond);
