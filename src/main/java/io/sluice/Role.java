@@ -26,7 +26,12 @@ public enum Role {
     /** Command line: manages the accounts of a running core over its admin API ({@code users list}, ...). */
     ADMIN("admin"),
     /** Command line: makes the core-edge link's CA and the sites' certificates (ADR 0015). */
-    PKI("pki");
+    PKI("pki"),
+    /**
+     * Command line: starts a core, an edge, an emulator and WAN simulators as child processes, measures
+     * them with real STOMP and SMPP clients and writes {@code docs/benchmarks/RESULTS.md} (ADR 0011).
+     */
+    BENCH("bench");
 
     private final String profile;
 

@@ -7,7 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * One executable, several roles. The role ({@code --sluice.role=core|edge|smsc-emulator|demo|mo|wan|wan-ctl|admin},
+ * One executable, several roles. The role ({@code --sluice.role=core|edge|smsc-emulator|demo|mo|wan|wan-ctl|admin|bench},
  * or {@code SLUICE_ROLE}) becomes the active Spring profile, which selects the beans, the Camel routes
  * and the defaults ({@code application-<role>.yml}) of that role.
  */

@@ -39,20 +39,29 @@ public final class RoleProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a role with {@code --server.port=httpPort} and the given Spring Boot arguments.
+     * JVM options of a site started by the demo and the tests: small, quiet children, since several share
+     * two cores in CI. The quick compiler only: a site starts in half the time when several start on two
+     * cores, and C2's background compiling no longer competes with the messages for the CPU.
+     */
+    public static final List<String> SMALL_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * Starts a role with {@code --server.port=httpPort}, the given Spring Boot arguments and {@link #SMALL_JVM}.
      *
      * @param classPath entries for the child; test-output folders are dropped so that test
      *                  configuration never leaks into a site
      */
     public static RoleProcess start(Role role, int httpPort, List<String> arguments, Path log, String classPath)
             throws IOException {
+        return start(role, httpPort, SMALL_JVM, arguments, log, classPath);
+    }
+
+    /** As {@link #start(Role, int, List, Path, String)}, with these JVM options instead (the benchmark's). */
+    public static RoleProcess start(Role role, int httpPort, List<String> jvmOptions, List<String> arguments, Path log,
+            String classPath) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC"); // small, quiet children: several share two cores in CI
-        // The quick compiler only: a site starts in half the time when several start on two cores,
-        // and C2's background compiling no longer competes with the messages for the CPU.
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         String childClassPath = Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
@@ -118,6 +127,14 @@ public final class RoleProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Waits for the process to end by itself; returns its exit code, or fails after {@code timeout}. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(role.profile() + " did not end within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: the process gets no chance to clean up (fault tests). */

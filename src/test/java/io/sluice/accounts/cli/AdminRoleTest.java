@@ -14,11 +14,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.SluiceApplication;
 import io.sluice.cli.CommandOutcome;
 import io.sluice.cli.RestClient;
+import io.sluice.link.tls.LinkPki;
 import io.sluice.stomp.StompClient;
 import io.sluice.stomp.StompErrorException;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,17 @@ class AdminRoleTest {
         registry.add("sluice.data-dir", data::toString);
         registry.add("sluice.core.stomp-port", () -> STOMP_PORT);
         registry.add("sluice.core.edge-port", AdminRoleTest::freePort);
+        // the edge link's mutual TLS (ADR 0015), with a CA made for this test
+        try {
+            LinkPki pki = LinkPki.localInstallation(data.resolve("tls"), List.of());
+            java.util.Properties tls = new java.util.Properties();
+            try (var in = Files.newInputStream(pki.coreSettings())) {
+                tls.load(in);
+            }
+            tls.stringPropertyNames().forEach(key -> registry.add(key, () -> tls.getProperty(key)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     @Test

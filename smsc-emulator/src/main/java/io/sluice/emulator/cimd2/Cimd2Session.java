@@ -122,7 +122,7 @@ final class Cimd2Session extends SimpleChannelInboundHandler<Cimd2Decoded> {
     /** Writes a packet; a response ends its request's turn. */
     void send(Cimd2Packet packet) {
         if (packet.operation().isResponse()) {
-            turns.answered(packet.packetNumber());
+            services.stats().busyFor(turns.answered(packet.packetNumber()));
             if (packet.isNegative() && packet.operation().request().map(Cimd2Turns::isHandshaked).orElse(true)) {
                 services.stats().rejected();
             }
@@ -136,7 +136,7 @@ final class Cimd2Session extends SimpleChannelInboundHandler<Cimd2Decoded> {
 
     /** A scripted {@code #NORESP}: the request stops counting as outstanding, but no answer goes out. */
     void withhold(Cimd2Packet response) {
-        turns.answered(response.packetNumber());
+        services.stats().busyFor(turns.answered(response.packetNumber()));
         services.stats().leftUnanswered();
         record(Cimd2Summary.of(now(), id, TrafficRecord.OUT, response, NOTE_WITHHELD));
     }

@@ -1,6 +1,7 @@
 package io.sluice.emulator.cimd2;
 
 import io.sluice.emulator.smpp.HandshakeMonitor.Arrival;
+import io.sluice.emulator.traffic.BusyPeriods;
 import io.sluice.sms.cimd2.Cimd2Operation;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ final class Cimd2Turns {
 
     private final Set<Integer> outstanding = new HashSet<>();
     private final Set<Integer> violating = new HashSet<>();
+    private final BusyPeriods busy = new BusyPeriods();
     private long violations;
     private long keepaliveOverlaps;
 
@@ -37,6 +39,7 @@ final class Cimd2Turns {
         }
         boolean overlaps = !outstanding.isEmpty();
         outstanding.add(packetNumber);
+        busy.update(true);
         if (!overlaps) {
             return Arrival.IN_TURN;
         }
@@ -45,10 +48,15 @@ final class Cimd2Turns {
         return Arrival.VIOLATION;
     }
 
-    /** The response to request {@code packetNumber} is on its way (or deliberately withheld). */
-    synchronized void answered(int packetNumber) {
+    /**
+     * The response to request {@code packetNumber} is on its way (or deliberately withheld).
+     *
+     * @return nanoseconds of the busy period (some request outstanding) this answer ended; 0 if none ended
+     */
+    synchronized long answered(int packetNumber) {
         outstanding.remove(packetNumber);
         violating.remove(packetNumber);
+        return busy.update(!outstanding.isEmpty());
     }
 
     synchronized boolean isViolation(int packetNumber) {

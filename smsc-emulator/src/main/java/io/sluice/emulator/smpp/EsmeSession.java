@@ -180,7 +180,7 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
         PduHeader header = PduHeader.of(pdu);
         boolean withholding = false;
         if (header.isResponse()) {
-            monitor.answered(header.commandId(), header.sequenceNumber());
+            services.stats().busyFor(monitor.answered(header.commandId(), header.sequenceNumber()));
             withholding = withheld.remove(header.sequenceNumber());
             Runnable action = afterPositiveAnswer.remove(header.sequenceNumber());
             if (withholding) {

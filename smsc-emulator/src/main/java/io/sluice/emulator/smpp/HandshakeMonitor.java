@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.sluice.emulator.traffic.BusyPeriods;
+
 /**
  * Watches one SMPP session for breaches of sequential handshaking: an ESME bound with a window of
  * one sends a request only after the response to its previous one (synchronous operation in SMPP 3.4;
@@ -32,8 +34,17 @@ public final class HandshakeMonitor {
     /** sequence_number to command_id of the requests not answered yet. */
     private final Map<Integer, Integer> outstanding = new HashMap<>();
     private final Set<Integer> violating = new HashSet<>();
+    private final BusyPeriods busy;
     private long violations;
     private long keepaliveOverlaps;
+
+    public HandshakeMonitor() {
+        this(new BusyPeriods());
+    }
+
+    HandshakeMonitor(BusyPeriods busy) {
+        this.busy = busy;
+    }
 
     public synchronized Arrival requestArrived(int commandId, int sequenceNumber) {
         if (commandId == SmppCommand.ENQUIRE_LINK.id()) {
@@ -49,6 +60,7 @@ public final class HandshakeMonitor {
         }
         boolean overlaps = !outstanding.isEmpty();
         outstanding.put(sequenceNumber, commandId);
+        busy.update(true);
         if (!overlaps) {
             return Arrival.IN_TURN;
         }
@@ -57,8 +69,12 @@ public final class HandshakeMonitor {
         return Arrival.VIOLATION;
     }
 
-    /** A response (or a generic_nack) for {@code sequenceNumber} is on its way to the ESME. */
-    public synchronized void answered(int responseCommandId, int sequenceNumber) {
+    /**
+     * A response (or a generic_nack) for {@code sequenceNumber} is on its way to the ESME.
+     *
+     * @return nanoseconds of the busy period (some request outstanding) this answer ended; 0 if none ended
+     */
+    public synchronized long answered(int responseCommandId, int sequenceNumber) {
         Integer request = outstanding.get(sequenceNumber);
         boolean matches = request != null && (responseCommandId == SmppCommand.GENERIC_NACK.id()
                 || SmppCommand.requestOf(responseCommandId) == request);
@@ -66,6 +82,7 @@ public final class HandshakeMonitor {
             outstanding.remove(sequenceNumber);
             violating.remove(sequenceNumber);
         }
+        return busy.update(!outstanding.isEmpty());
     }
 
     /** Whether the still-unanswered request {@code sequenceNumber} arrived out of turn. */

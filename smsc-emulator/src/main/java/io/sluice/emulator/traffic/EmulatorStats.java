@@ -21,6 +21,7 @@ public final class EmulatorStats {
     private final AtomicLong moDelivered = new AtomicLong();
     private final AtomicLong receiptsSent = new AtomicLong();
     private final AtomicLong deliverRetries = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
 
     public void bound() {
         binds.incrementAndGet();
@@ -82,6 +83,11 @@ public final class EmulatorStats {
         receiptsPending.decrementAndGet();
     }
 
+    /** A session's busy period (some request outstanding) of this many nanoseconds has ended. */
+    public void busyFor(long nanos) {
+        busyNanos.addAndGet(nanos);
+    }
+
     public void deliverRetried() {
         deliverRetries.incrementAndGet();
     }
@@ -89,12 +95,12 @@ public final class EmulatorStats {
     /** Zeroes the counters; the gauges describe live state and stay. */
     public void resetCounters() {
         List.of(bindsTotal, bindsRefused, submits, rejected, unanswered, violations, keepaliveOverlaps,
-                moOriginated, moDelivered, receiptsSent, deliverRetries).forEach(counter -> counter.set(0));
+                moOriginated, moDelivered, receiptsSent, deliverRetries, busyNanos).forEach(counter -> counter.set(0));
     }
 
     public StatsSnapshot snapshot(List<SessionStats> sessions) {
         return new StatsSnapshot(binds.get(), bindsTotal.get(), bindsRefused.get(), submits.get(), rejected.get(),
                 unanswered.get(), violations.get(), keepaliveOverlaps.get(), moOriginated.get(), moDelivered.get(),
-                moPending.get(), receiptsSent.get(), receiptsPending.get(), deliverRetries.get(), sessions);
+                moPending.get(), receiptsSent.get(), receiptsPending.get(), deliverRetries.get(), busyNanos.get(), sessions);
     }
 }

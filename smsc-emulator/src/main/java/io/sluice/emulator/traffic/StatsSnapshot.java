@@ -21,9 +21,13 @@ import java.util.List;
  * @param receiptsSent delivery receipts acknowledged by an ESME
  * @param receiptsPending delivery receipts scheduled, queued or in flight
  * @param deliverRetries deliver_sm re-sent after an error response or a timeout
+ * @param busyNanos summed over sessions, the time during which a session had a request outstanding
+ *     (arrived, not yet answered): the SMSC link's useful time, for utilisation = busy / wall time.
+ *     A period is counted when it ends.
  * @param sessions the sessions open now
  */
 public record StatsSnapshot(long binds, long bindsTotal, long bindsRefused, long submits, long rejected,
         long unanswered, long violations, long keepaliveOverlaps, long moOriginated, long moDelivered,
-        long moPending, long receiptsSent, long receiptsPending, long deliverRetries, List<SessionStats> sessions) {
+        long moPending, long receiptsSent, long receiptsPending, long deliverRetries, long busyNanos,
+        List<SessionStats> sessions) {
 }

@@ -17,6 +17,9 @@ import static io.sluice.emulator.smpp.SmppCommand.SUBMIT_SM_RESP;
 import static io.sluice.emulator.smpp.SmppCommand.UNBIND;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.sluice.emulator.traffic.BusyPeriods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -132,5 +135,29 @@ class HandshakeMonitorTest {
         assertThat(monitor.violations()).isZero();
         assertThat(monitor.keepaliveOverlaps()).isZero();
         assertThat(monitor.outstanding()).isEqualTo(2);
+    }
+
+    @Test
+    void theBusyPeriodEndsWithTheAnswerThatLeavesNothingOutstanding() {
+        AtomicLong now = new AtomicLong();
+        HandshakeMonitor timed = new HandshakeMonitor(new BusyPeriods(now::get));
+        timed.requestArrived(SUBMIT_SM.id(), 1);
+        now.addAndGet(700);
+        timed.requestArrived(SUBMIT_SM.id(), 2); // a violation: both outstanding, still one busy period
+        now.addAndGet(300);
+
+        assertThat(timed.answered(SUBMIT_SM_RESP.id(), 1)).isZero();
+        now.addAndGet(1_000);
+        assertThat(timed.answered(SUBMIT_SM_RESP.id(), 2)).isEqualTo(2_000);
+    }
+
+    @Test
+    void anEnquireLinkAloneIsNotBusyTime() {
+        AtomicLong now = new AtomicLong();
+        HandshakeMonitor timed = new HandshakeMonitor(new BusyPeriods(now::get));
+        timed.requestArrived(ENQUIRE_LINK.id(), 1);
+        now.addAndGet(500);
+
+        assertThat(timed.answered(SmppCommand.ENQUIRE_LINK_RESP.id(), 1)).isZero();
     }
 }

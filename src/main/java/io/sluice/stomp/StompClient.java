@@ -14,8 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal STOMP 1.2 client for tests, over TCP or WebSocket, that talks to the broker the way the chat
- * page does. Every wait takes or has a timeout; an ERROR from the broker surfaces as
+ * A minimal STOMP 1.2 client, over TCP or WebSocket, that talks to the broker the way the chat page does:
+ * the tests' PC user and the benchmark's ({@code io.sluice.bench}), so both drive the real STOMP API. Every wait takes or has a timeout; an ERROR from the broker surfaces as
  * {@link StompErrorException} wherever the test is waiting.
  *
  * <pre>{@code
@@ -126,10 +126,19 @@ public final class StompClient implements AutoCloseable {
     /** Sends a SEND frame asking for a receipt, and returns the RECEIPT once the broker has the message. */
     public StompFrame sendWithReceipt(String destination, Map<String, String> headers, String body, Duration timeout)
             throws IOException, TimeoutException {
+        return FrameRouter.await(sendExpectingReceipt(destination, headers, body), timeout, "SEND to " + destination);
+    }
+
+    /**
+     * Sends a SEND frame asking for a receipt and returns at once; the future completes with the RECEIPT
+     * (or fails with the ERROR naming it). Lets a sender keep several messages in flight (benchmarks).
+     */
+    public CompletableFuture<StompFrame> sendExpectingReceipt(String destination, Map<String, String> headers,
+            String body) throws IOException {
         String receiptId = "receipt-" + nextId.getAndIncrement();
         CompletableFuture<StompFrame> receipt = router.expectReceipt(receiptId);
         transport.write(sendFrame(destination, headers, body, receiptId));
-        return FrameRouter.await(receipt, timeout, "SEND to " + destination);
+        return receipt;
     }
 
     /**

@@ -1,0 +1,41 @@
+package io.sluice.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big a benchmark run is. {@code quick} fits a laptop (a few minutes), {@code full} gives the
+ * published figures, {@code smoke} only checks that the harness works end to end (the test suite's form).
+ */
+public enum BenchMode {
+    SMOKE(new Sizes(1, List.of(0, 50), 6, 6, Duration.ofSeconds(2), 10, 40, 20, Duration.ofSeconds(3))),
+    QUICK(new Sizes(3, List.of(0, 50, 300, 1000), 150, 100, Duration.ofSeconds(6), 50, 600, 200,
+            Duration.ofSeconds(15))),
+    FULL(new Sizes(5, List.of(0, 50, 300, 1000), 600, 400, Duration.ofSeconds(20), 200, 3000, 1000,
+            Duration.ofSeconds(60)));
+
+    /**
+     * @param repeats          runs of every side-by-side measurement; figures are medians over them
+     * @param rttsMillis       WAN round-trip times of the sweep
+     * @param mtMessages       MT messages per Sluice throughput run
+     * @param moMessages       MO messages per Sluice throughput run (their deliver_sm also give the turnaround)
+     * @param baselineDuration how long each baseline (plain SMPP client through the WAN) run submits
+     * @param diskSyncs        disk syncs timed for the turnaround's yardstick
+     * @param coreMessages     PC-to-PC messages per core throughput run
+     * @param latencyMessages  messages per core latency run (paced at half the measured maximum)
+     * @param blackHole        length of the WAN black hole of the recovery run
+     */
+    public record Sizes(int repeats, List<Integer> rttsMillis, int mtMessages, int moMessages,
+            Duration baselineDuration, int diskSyncs, int coreMessages, int latencyMessages, Duration blackHole) {
+    }
+
+    private final Sizes sizes;
+
+    BenchMode(Sizes sizes) {
+        this.sizes = sizes;
+    }
+
+    public Sizes sizes() {
+        return sizes;
+    }
+}

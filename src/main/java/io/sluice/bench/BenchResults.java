@@ -1,0 +1,43 @@
+package io.sluice.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one benchmark run measured, for the report. Fields stay empty for what was not measured. */
+final class BenchResults {
+
+    final BenchProperties settings;
+    final Machine machine;
+    final String command;
+    final Instant started = Instant.now();
+    final Deliveries deliveries = new Deliveries();
+    /** Measurements that failed or were skipped: measurement name to the reason. */
+    final Map<String, String> notMeasured = new LinkedHashMap<>();
+    Duration elapsed = Duration.ZERO;
+    /** 1-minute load averages of the machine when the run started and ended: how shared it was. */
+    final String loadAtStart = Machine.loadAverage();
+    String loadAtEnd = "unknown";
+
+    Map<Integer, WanSweep.AtRtt> sweep = Map.of();
+    /** Link utilisation at the fast handshake time, RTT {@link #UTILISATION_RTT_MS}, per run. */
+    final List<Double> fastUtilisation = new ArrayList<>();
+    long[] moTurnaroundNanos = new long[0];
+    long[] diskSyncNanos = new long[0];
+    CoreComparison.Result core;
+    final List<RecoveryRun.Result> recovery = new ArrayList<>();
+    /** Notes from profiling the core and the edge (JFR), markdown; empty when not profiled. */
+    String profile = "";
+
+    static final int UTILISATION_RTT_MS = 300;
+    static final int RECOVERY_RTT_MS = 300;
+
+    BenchResults(BenchProperties settings, Machine machine, String command) {
+        this.settings = settings;
+        this.machine = machine;
+        this.command = command;
+    }
+}

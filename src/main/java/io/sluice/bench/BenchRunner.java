@@ -1,0 +1,204 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import io.sluice.cli.CommandOutcome;
+import io.sluice.cli.OneShotRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bench role: starts the installation, runs the measurements in the order that keeps the sites'
+ * state simple (the emulator restart for the fast handshake comes last), writes the report, and exits 0
+ * only if every message of every run arrived. A measurement that fails is reported as not measured, with
+ * the reason, and the others go on.
+ */
+@Component
+@Profile("bench")
+@EnableConfigurationProperties(BenchProperties.class)
+class BenchRunner extends OneShotRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
+    static final int EXIT_MESSAGES_MISSING = 1;
+
+    private final BenchProperties settings;
+
+    BenchRunner(ConfigurableApplicationContext context, BenchProperties settings) {
+        super(context);
+        this.settings = settings;
+    }
+
+    /** One measurement; may fail without stopping the others. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    @Override
+    protected CommandOutcome execute(ApplicationArguments arguments) {
+        if (settings.bareBrokerStompPort() > 0) {
+            return serveBareBroker();
+        }
+        BenchResults results = new BenchResults(settings, Machine.describe(), CommandLine.ofThisProcess());
+        long start = System.nanoTime();
+        try {
+            wipe(settings.workDir());
+            measure(results);
+        } catch (Exception e) {
+            LOG.error("The benchmark could not run", e);
+            results.notMeasured.put("Everything after the failure", "the installation failed: " + e);
+            results.deliveries.add("the run as a whole (it stopped early)", 1, 0);
+        }
+        results.elapsed = Duration.ofNanos(System.nanoTime() - start);
+        results.loadAtEnd = Machine.loadAverage();
+        try {
+            Path report = new ResultsReport(results).write(settings.outputDir());
+            String summary = "Report written to " + report.toAbsolutePath() + "; " + ResultsReport.ALL_ARRIVED
+                    + (results.deliveries.allArrived() ? "yes" : "NO");
+            return results.deliveries.allArrived() ? CommandOutcome.done(summary)
+                    : new CommandOutcome(EXIT_MESSAGES_MISSING, summary);
+        } catch (IOException e) {
+            return new CommandOutcome(EXIT_MESSAGES_MISSING, "could not write the report: " + e);
+        }
+    }
+
+    private void measure(BenchResults results) throws Exception {
+        BenchMode.Sizes sizes = settings.mode().sizes();
+        String classPath = System.getProperty("java.class.path");
+        LOG.info("Starting the sites (mode {}, work directory {})", settings.mode(), settings.workDir().toAbsolutePath());
+        BenchSites sites = new BenchSites(settings, classPath);
+        try {
+            sites.start();
+        } catch (Exception e) {
+            sites.close();
+            throw e;
+        }
+        try (sites;
+                BenchUser alice = BenchUser.connect(sites.stompPort, "alice", "alice-pw", "/queue/sluice.inbox.alice");
+                BenchUser bob = BenchUser.connect(sites.stompPort, "bob", "bob-pw", "/queue/sluice.inbox.bob")) {
+            warmUp(sites, alice, bob, results);
+            if (settings.profile()) {
+                step(results, "Profile", () -> {
+                    Profiler.start(sites.core().pid());
+                    Profiler.start(sites.edge().pid());
+                });
+            }
+            MoTurnaround turnaround = new MoTurnaround(sites.emulator());
+            step(results, "1. WAN insensitivity", () -> results.sweep =
+                    new WanSweep(sites, sizes, alice, bob, turnaround).run(results.deliveries));
+            results.moTurnaroundNanos = turnaround.samples();
+            step(results, "3. Disk sync yardstick", () ->
+                    results.diskSyncNanos = DiskSync.time(sites.edgeDataDir(), sizes.diskSyncs()));
+            step(results, "4. Core", () -> results.core = new CoreComparison(settings, classPath, results.deliveries)
+                    .run(new StompRates.Path(alice, MtRun.OUTBOX, Map.of("to", "bob"), bob), sizes));
+            step(results, "5. Recovery", () -> recovery(sites, alice, sizes, results));
+            if (settings.profile()) {
+                step(results, "Profile", () -> results.profile = profile(sites));
+            }
+            step(results, "2. Link utilisation at the fast handshake", () -> fastUtilisation(sites, alice, sizes,
+                    results));
+        }
+    }
+
+    /**
+     * One run's worth of messages each way before measuring: the link is up, the SMSC bound, and the JIT
+     * has compiled the hot paths (throughput climbed run by run without it).
+     */
+    private void warmUp(BenchSites sites, BenchUser alice, BenchUser bob, BenchResults results) throws Exception {
+        Duration timeout = settings.startupTimeout();
+        BenchMode.Sizes sizes = settings.mode().sizes();
+        MtRun.Result mt = new MtRun(alice, sites.emulator()).run("warmup-mt", sizes.mtMessages(), timeout);
+        results.deliveries.add("warm-up MT", mt.sent(), mt.arrived());
+        MoRun.Result mo = new MoRun(bob, sites.emulator()).run("warmup-mo", sizes.moMessages(), timeout);
+        results.deliveries.add("warm-up MO", mo.sent(), mo.arrived());
+    }
+
+    private void recovery(BenchSites sites, BenchUser alice, BenchMode.Sizes sizes, BenchResults results)
+            throws Exception {
+        sites.coreWan().roundTrip(Duration.ofMillis(BenchResults.RECOVERY_RTT_MS));
+        RecoveryRun run = new RecoveryRun(alice, sites.emulator(), sites.coreWan());
+        for (int repeat = 1; repeat <= sizes.repeats(); repeat++) {
+            RecoveryRun.Result result = run.run("recovery-r" + repeat, sizes.blackHole());
+            results.deliveries.add("recovery run " + repeat, result.backlog(), result.arrived());
+            results.recovery.add(result);
+            LOG.info("Recovery run {}: backlog {} drained in {} s", repeat, result.backlog(), result.drainSeconds());
+        }
+    }
+
+    private void fastUtilisation(BenchSites sites, BenchUser alice, BenchMode.Sizes sizes, BenchResults results)
+            throws Exception {
+        sites.restartEmulator(settings.fastHandshakeTime());
+        Polling.until(sites.emulator()::counters, c -> c.binds() > 0, settings.startupTimeout());
+        sites.coreWan().roundTrip(Duration.ofMillis(BenchResults.UTILISATION_RTT_MS));
+        MtRun mt = new MtRun(alice, sites.emulator());
+        for (int repeat = 1; repeat <= sizes.repeats(); repeat++) {
+            MtRun.Result result = mt.run("fast-r" + repeat, sizes.mtMessages(),
+                    WanSweep.timeoutFor(sizes.mtMessages(), Duration.ofMillis(BenchResults.UTILISATION_RTT_MS)));
+            results.deliveries.add("MT at the fast handshake, run " + repeat, result.sent(), result.arrived());
+            results.fastUtilisation.add(result.utilisation());
+        }
+    }
+
+    private String profile(BenchSites sites) throws Exception {
+        Path directory = settings.workDir().toAbsolutePath().resolve("jfr");
+        Files.createDirectories(directory);
+        StringBuilder notes = new StringBuilder("Recorded with JFR (`settings=profile`, started after the warm-up,"
+                + " dumped after the recovery runs) in the core and the edge while they were measured.\n\n");
+        for (var site : List.of(sites.core(), sites.edge())) {
+            Path file = directory.resolve(site.role().profile() + ".jfr");
+            Profiler.dump(site.pid(), file);
+            notes.append(JfrSummary.of(site.role().profile(), file)).append('\n');
+        }
+        return notes.toString();
+    }
+
+    private static void step(BenchResults results, String name, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            LOG.warn("{} failed", name, e);
+            results.notMeasured.put(name, "failed in this run: " + e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** This process is the bare broker of the core comparison: serve until the parent stops it. */
+    private CommandOutcome serveBareBroker() {
+        try {
+            BareBroker.start(settings.bareBrokerStompPort(), settings.workDir().resolve("bare-broker"));
+            new CountDownLatch(1).await(); // SIGTERM from the parent (or ParentWatch) ends the process
+            return CommandOutcome.done("bare broker stopped");
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new CommandOutcome(EXIT_MESSAGES_MISSING, "the bare broker failed: " + e);
+        }
+    }
+
+    /** The run's own work directory (journals and logs of the last run): started afresh each time. */
+    private static void wipe(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

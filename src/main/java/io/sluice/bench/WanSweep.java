@@ -1,0 +1,81 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measurement 1 (and the data of 2 and 3): MT and MO throughput through Sluice and the baseline's, at
+ * every WAN round trip of the mode, side by side: at each RTT of a repeat, MT, MO and baseline run one
+ * after the other, so all three see the same machine; then the next RTT, then the next repeat.
+ */
+final class WanSweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WanSweep.class);
+
+    /** The runs at one round-trip time, in repeat order. */
+    static final class AtRtt {
+        final List<MtRun.Result> mt = new ArrayList<>();
+        final List<MoRun.Result> mo = new ArrayList<>();
+        final List<BaselineRun.Result> baseline = new ArrayList<>();
+    }
+
+    private final BenchSites sites;
+    private final BenchMode.Sizes sizes;
+    private final MtRun mtRun;
+    private final MoRun moRun;
+    private final MoTurnaround turnaround;
+    private final Map<Integer, AtRtt> byRtt = new LinkedHashMap<>();
+
+    WanSweep(BenchSites sites, BenchMode.Sizes sizes, BenchUser alice, BenchUser bob, MoTurnaround turnaround) {
+        this.sites = sites;
+        this.sizes = sizes;
+        this.mtRun = new MtRun(alice, sites.emulator());
+        this.moRun = new MoRun(bob, sites.emulator());
+        this.turnaround = turnaround;
+    }
+
+    Map<Integer, AtRtt> run(Deliveries deliveries) throws IOException, InterruptedException {
+        BaselineRun baselineRun = new BaselineRun(sites.smscWanPort);
+        // Repeat by repeat, every RTT in turn: a slow drift of the machine (JIT, other load) then spreads over
+        // all RTTs instead of making the later RTTs look faster.
+        for (int repeat = 1; repeat <= sizes.repeats(); repeat++) {
+            for (int rttMs : sizes.rttsMillis()) {
+                Duration rtt = Duration.ofMillis(rttMs);
+                sites.coreWan().roundTrip(rtt);
+                sites.smscWan().roundTrip(rtt);
+                AtRtt at = byRtt.computeIfAbsent(rttMs, k -> new AtRtt());
+                String tag = "rtt" + rttMs + "r" + repeat;
+                MtRun.Result mt = mtRun.run("mt-" + tag, sizes.mtMessages(), timeoutFor(sizes.mtMessages(), rtt));
+                deliveries.add("MT at RTT " + rttMs + " ms, run " + repeat, mt.sent(), mt.arrived());
+                MoRun.Result mo = moRun.run("mo-" + tag, sizes.moMessages(), timeoutFor(sizes.moMessages(), rtt));
+                deliveries.add("MO at RTT " + rttMs + " ms, run " + repeat, mo.sent(), mo.arrived());
+                turnaround.collect("mo-" + tag, sizes.moMessages());
+                BaselineRun.Result baseline = baselineRun.run("base-" + tag, sizes.baselineDuration());
+                at.mt.add(mt);
+                at.mo.add(mo);
+                at.baseline.add(baseline);
+                LOG.info("RTT {} ms run {}: MT {} /s (utilisation {}), MO {} /s, baseline {} /s", rttMs, repeat,
+                        round(mt.perSecond()), round(mt.utilisation()), round(mo.perSecond()),
+                        round(baseline.perSecond()));
+            }
+        }
+        return byRtt; // in RTT order: the first repeat added them in that order
+    }
+
+    /** Generous: the CPU-bound path manages a few messages a second at worst, plus the WAN's trips. */
+    static Duration timeoutFor(int messages, Duration rtt) {
+        return Duration.ofSeconds(60).plus(Duration.ofMillis(messages * 500L)).plus(rtt.multipliedBy(10));
+    }
+
+    private static String round(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

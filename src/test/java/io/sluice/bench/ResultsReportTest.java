@@ -1,0 +1,81 @@
+package io.sluice.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ResultsReportTest {
+
+    private static final BenchProperties SETTINGS = new BenchProperties(BenchMode.QUICK, Path.of("out"),
+            Path.of("work"), true, Duration.ofMillis(2), Duration.ofNanos(500_000), 10, 5000, Duration.ofSeconds(180),
+            false, 0);
+
+    @Test
+    void headlineRatiosArePairedRunByRunAndSummarisedAsMedianAndRange() {
+        BenchResults results = results();
+
+        String report = new ResultsReport(results).render();
+
+        // MT at 1000 ms over MT at 0 ms, run by run: 20/10, 30/10, 10/10 -> median 2.00, range 1.00-3.00
+        assertThat(report).contains("| MT throughput, Sluice at RTT 1000 ms / at 0 ms | ≥ 0.95 | 2.00 (1.00–3.00) | yes |");
+        assertThat(report).contains(ResultsReport.ALL_ARRIVED + "yes (30 of 30 in 2 runs).");
+        assertThat(report).contains("| Sessions: idle STOMP sessions").contains("not measured yet");
+    }
+
+    @Test
+    void aMissingMeasurementIsReportedNotInvented() {
+        BenchResults results = new BenchResults(SETTINGS, Machine.describe(), "java -jar sluice.jar");
+        results.notMeasured.put("4. Core", "failed in this run: boom");
+        results.deliveries.add("MT", 10, 9);
+
+        String report = new ResultsReport(results).render();
+
+        assertThat(report).contains("| Core: durable PC→PC msg/s, Sluice / bare Artemis | ≥ 0.5 | — | not measured |");
+        assertThat(report).contains("- **4. Core**: failed in this run: boom");
+        assertThat(report).contains(ResultsReport.ALL_ARRIVED + "NO").contains("- MT: 9 of 10 arrived");
+    }
+
+    @Test
+    void theChartIsSvgWithOneLinePerSeries() {
+        String svg = new SvgChart("t", "x", "y", List.of("0 ms", "300 ms"))
+                .add("a", List.of(Spread.of(List.of(10.0, 12.0)), Spread.of(List.of(11.0))))
+                .add("b", List.of(Spread.of(List.of(300.0)), Spread.of(List.of(3.0))))
+                .render();
+
+        assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
+        assertThat(svg.split("<path ", -1)).hasSize(3);
+    }
+
+    private static BenchResults results() {
+        BenchResults results = new BenchResults(SETTINGS, Machine.describe(), "java -jar sluice.jar");
+        Map<Integer, WanSweep.AtRtt> sweep = new LinkedHashMap<>();
+        sweep.put(0, at(List.of(10.0, 10.0, 10.0)));
+        sweep.put(300, at(List.of(20.0, 20.0, 20.0)));
+        sweep.put(1000, at(List.of(20.0, 30.0, 10.0)));
+        results.sweep = sweep;
+        results.deliveries.add("MT", 10, 10);
+        results.deliveries.add("MO", 20, 20);
+        results.moTurnaroundNanos = new long[] {3_000_000, 4_000_000};
+        results.diskSyncNanos = new long[] {1_000_000};
+        results.recovery.add(new RecoveryRun.Result(100, 100, 2.0, 7.0));
+        results.core = new CoreComparison.Result(List.of(100.0), List.of(400.0), new long[] {5_000_000},
+                new long[] {1_000_000});
+        return results;
+    }
+
+    private static WanSweep.AtRtt at(List<Double> mtRates) {
+        WanSweep.AtRtt at = new WanSweep.AtRtt();
+        for (double rate : mtRates) {
+            at.mt.add(new MtRun.Result(rate, 0.05, 10, 10));
+            at.mo.add(new MoRun.Result(rate * 2, 10, 10));
+            at.baseline.add(new BaselineRun.Result(3.0, 9));
+        }
+        return at;
+    }
+}

@@ -1,0 +1,43 @@
+package io.sluice.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.sluice.Role;
+import io.sluice.demo.RoleProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark harness in its smoke form: the bench role, run as a user runs it, starts its own core,
+ * edge, emulator, WAN simulators and bare broker, drives every measurement with tiny sizes and writes
+ * its report. Asserts only that every message arrived and the report was written: timings on a shared
+ * test machine prove nothing.
+ */
+class BenchSmokeIT {
+
+    private static final Duration WHOLE_RUN = Duration.ofMinutes(20);
+
+    @Test
+    void smokeRunDeliversEveryMessageAndWritesTheReport(@TempDir Path output) throws Exception {
+        Path dataDir = Path.of("target", "it-sites", "bench-" + ProcessHandle.current().pid()).toAbsolutePath();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        int exitCode;
+        try (RoleProcess bench = RoleProcess.start(Role.BENCH, FreePorts.next(), List.of(
+                "--sluice.bench.mode=smoke",
+                "--sluice.bench.output-dir=" + output,
+                "--sluice.data-dir=" + dataDir), dataDir.resolve("bench.log"), classPath)) {
+            exitCode = bench.awaitExit(WHOLE_RUN);
+        }
+
+        Path report = output.resolve("RESULTS.md");
+        assertThat(report).exists();
+        assertThat(output.resolve("throughput-vs-rtt.svg")).exists();
+        assertThat(Files.readString(report)).contains("Every message arrived: yes");
+        assertThat(exitCode).as("exit code of the bench role; its log is " + dataDir.resolve("bench.log")).isZero();
+    }
+}
