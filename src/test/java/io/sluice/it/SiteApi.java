@@ -26,6 +26,11 @@ final class SiteApi {
         return get("/api/rings");
     }
 
+    /** A core's standby state (GET /api/standby, ADR 0014). */
+    JsonNode standby() {
+        return get("/api/standby");
+    }
+
     JsonNode link() {
         return get("/api/link");
     }

@@ -1,0 +1,91 @@
+package io.sluice.it;
+
+import static io.sluice.it.Deliveries.DRAIN;
+import static io.sluice.it.Deliveries.PHONES;
+import static io.sluice.it.Deliveries.assertExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.assertMoExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.awaitAllArrived;
+import static io.sluice.it.Deliveries.awaitRingsSettled;
+import static io.sluice.it.Deliveries.handsetTotal;
+import static io.sluice.it.Deliveries.sendBurst;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A primary core mirrored to a passive standby (ADR 0014), emulator and edge as processes. The
+ * primary is killed with SIGKILL while an MT burst is being delivered and an MO burst comes in; the
+ * standby takes over by itself, the edge fails over to it, the user reconnects to it and sends more.
+ * Every MT must reach its handset (duplicates only for a submit outstanding at the kill, counted),
+ * every MO the user's inbox once, every MT its processed status, and the rings must end empty.
+ */
+class StandbyCoreIT {
+
+    private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void killingThePrimaryMidBurstTheStandbyTakesOverAndNothingIsLost() throws Exception {
+        int firstBurst = 300;
+        int secondBurst = 100;
+        int moCount = 200;
+        try (SluiceSites sites = new SluiceSites("standby").withStandby().start()) {
+            SiteApi standby = new SiteApi(sites.standbyHttpPort);
+            await().atMost(TAKEOVER_WAIT).until(() -> standby.standby().path("status").path("primarySeen").asBoolean());
+            assertThat(standby.standby().path("status").path("state").asText()).isEqualTo("PASSIVE");
+            assertThat(standby.standby().path("routesStarted").asLong()).as("routes running on the passive standby")
+                    .isZero();
+
+            try (ChatUser alice = ChatUser.senderOnly(sites.stompPort, "alice", "alice-pw")) {
+                sendBurst(alice, 0, firstBurst); // stored at the primary, hence (sync mirror) at the standby
+            }
+            for (int i = 0; i < moCount; i++) {
+                sites.emulatorApi().originateMo(PHONES.get(i % PHONES.size()), "@bob mo " + i);
+            }
+            await().atMost(DRAIN).pollInterval(Duration.ofMillis(50)).until(() -> handsetTotal(sites) >= 30);
+            int mtAtKill = handsetTotal(sites);
+            long moAtKill = sites.emulatorApi().stats().path("moDelivered").asLong();
+            long killedAt = System.nanoTime();
+            sites.core().kill();
+
+            await().atMost(TAKEOVER_WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "ACTIVE".equals(standby.standby().path("status").path("state").asText()));
+            Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+            sites.standbyCore().awaitReady(TAKEOVER_WAIT);
+
+            int total = firstBurst + secondBurst;
+            Set<String> processed = new HashSet<>();
+            try (ChatUser alice = ChatUser.overTcp(sites.standbyStompPort, "alice", "alice-pw")) {
+                sendBurst(alice, firstBurst, secondBurst);
+                awaitAllArrived(sites, total, sites.standbyHttpPort);
+                alice.await(frame -> {
+                    if ("processed".equals(frame.header("status"))) {
+                        processed.add(frame.header("client_ref"));
+                    }
+                    return processed.size() >= total;
+                }, "a processed status for each of the " + total + " messages");
+            }
+            int duplicates = assertExactlyOnceInOrder(sites, total, 1);
+            try (ChatUser bob = ChatUser.overTcp(sites.standbyStompPort, "bob", "bob-pw")) {
+                assertMoExactlyOnceInOrder(bob.awaitChats(moCount, DRAIN), moCount);
+            }
+            awaitRingsSettled(sites.standbyHttpPort, sites.edgeHttpPort);
+            assertThat(sites.emulatorApi().stats().path("violations").asLong()).isZero();
+
+            JsonNode status = standby.standby().path("status");
+            System.out.printf("standby takeover: primary killed with %d of %d MT at the handsets and %d of %d MO "
+                            + "answered by the edge; standby active %.1f s after the kill (takeover-after %d s; "
+                            + "gone at %s, active at %s); %d + %d MT sent, %d arrived, %d duplicated at the SMSC; "
+                            + "%d MO in bob's inbox once each; %d processed statuses%n",
+                    mtAtKill, firstBurst, moAtKill, moCount, takeover.toMillis() / 1000.0,
+                    SluiceSites.TAKEOVER_AFTER.toSeconds(), status.path("primaryGoneAt").asText(),
+                    status.path("activatedAt").asText(), firstBurst, secondBurst, total, duplicates, moCount,
+                    processed.size());
+        }
+    }
+}
