@@ -9,8 +9,10 @@ import static io.sluice.it.Deliveries.awaitRingsSettled;
 import static io.sluice.it.Deliveries.handsetTotal;
 import static io.sluice.it.Deliveries.sendBurst;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class StandbyCoreIT {
 
     private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(60);
+    /** The cores' default (the demo's) admin token. */
+    private static final String ADMIN_TOKEN = "demo-admin-token";
 
     @Test
     void killingThePrimaryMidBurstTheStandbyTakesOverAndNothingIsLost() throws Exception {
@@ -40,6 +44,12 @@ class StandbyCoreIT {
             assertThat(standby.standby().path("status").path("state").asText()).isEqualTo("PASSIVE");
             assertThat(standby.standby().path("routesStarted").asLong()).as("routes running on the passive standby")
                     .isZero();
+            assertThatThrownBy(() -> ChatUser.overTcp(sites.standbyStompPort, "alice", "alice-pw"))
+                    .as("the passive standby's STOMP port").isInstanceOf(IOException.class);
+            assertThat(standby.activateStandby(null)).as("manual takeover without the admin token").isEqualTo(401);
+            assertThat(new SiteApi(sites.coreHttpPort).activateStandby(ADMIN_TOKEN)).as("the primary is no standby")
+                    .isEqualTo(409);
+            assertThat(standby.standby().path("status").path("state").asText()).isEqualTo("PASSIVE");
 
             try (ChatUser alice = ChatUser.senderOnly(sites.stompPort, "alice", "alice-pw")) {
                 sendBurst(alice, 0, firstBurst); // stored at the primary, hence (sync mirror) at the standby
