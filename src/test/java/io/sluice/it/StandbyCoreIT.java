@@ -3,7 +3,7 @@ package io.sluice.it;
 import static io.sluice.it.Deliveries.DRAIN;
 import static io.sluice.it.Deliveries.PHONES;
 import static io.sluice.it.Deliveries.assertExactlyOnceInOrder;
-import static io.sluice.it.Deliveries.assertMoExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.assertMoInOrder;
 import static io.sluice.it.Deliveries.awaitAllArrived;
 import static io.sluice.it.Deliveries.awaitRingsSettled;
 import static io.sluice.it.Deliveries.handsetTotal;
@@ -15,7 +15,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * A primary core mirrored to a passive standby (ADR 0014), emulator and edge as processes. The
  * primary is killed with SIGKILL while an MT burst is being delivered and an MO burst comes in; the
  * standby takes over by itself, the edge fails over to it, the user reconnects to it and sends more.
- * Every MT must reach its handset (duplicates only for a submit outstanding at the kill, counted),
- * every MO the user's inbox once, every MT its processed status, and the rings must end empty.
+ * Every MT must reach its handset and every MO the user's inbox (a duplicate only from a transaction
+ * in flight at the kill, counted and printed), every MT its processed status, and the rings must end
+ * empty.
  */
 class StandbyCoreIT {
 
@@ -70,6 +73,7 @@ class StandbyCoreIT {
 
             int total = firstBurst + secondBurst;
             Set<String> processed = new HashSet<>();
+            Map<String, Integer> dispatches = new TreeMap<>();
             try (ChatUser alice = ChatUser.overTcp(sites.standbyStompPort, "alice", "alice-pw")) {
                 sendBurst(alice, firstBurst, secondBurst);
                 awaitAllArrived(sites, total, sites.standbyHttpPort);
@@ -79,10 +83,18 @@ class StandbyCoreIT {
                     }
                     return processed.size() >= total;
                 }, "a processed status for each of the " + total + " messages");
+                alice.seen().stream().filter(frame -> "accepted".equals(frame.header("status")))
+                        .forEach(frame -> dispatches.merge(frame.header("client_ref"), 1, Integer::sum));
             }
+            // A transaction in flight at the kill may be seen by the standby half done (ADR 0014): what it
+            // consumed is taken again. One such duplicate per direction is allowed, counted and printed.
             int duplicates = assertExactlyOnceInOrder(sites, total, 1);
+            dispatches.values().removeIf(count -> count == 1);
+            int moDuplicates;
             try (ChatUser bob = ChatUser.overTcp(sites.standbyStompPort, "bob", "bob-pw")) {
-                assertMoExactlyOnceInOrder(bob.awaitChats(moCount, DRAIN), moCount);
+                bob.awaitChats(moCount, DRAIN);
+                bob.drain(Duration.ofSeconds(2)); // a duplicate, if any, counts towards moCount above
+                moDuplicates = assertMoInOrder(bob.chats(), moCount, 1);
             }
             awaitRingsSettled(sites.standbyHttpPort, sites.edgeHttpPort);
             assertThat(sites.emulatorApi().stats().path("violations").asLong()).isZero();
@@ -90,12 +102,12 @@ class StandbyCoreIT {
             JsonNode status = standby.standby().path("status");
             System.out.printf("standby takeover: primary killed with %d of %d MT at the handsets and %d of %d MO "
                             + "answered by the edge; standby active %.1f s after the kill (takeover-after %d s; "
-                            + "gone at %s, active at %s); %d + %d MT sent, %d arrived, %d duplicated at the SMSC; "
-                            + "%d MO in bob's inbox once each; %d processed statuses%n",
+                            + "gone at %s, active at %s); %d + %d MT sent, %d arrived, %d duplicated at the SMSC, "
+                            + "dispatched more than once: %s; %d MO in bob's inbox, %d twice; %d processed statuses%n",
                     mtAtKill, firstBurst, moAtKill, moCount, takeover.toMillis() / 1000.0,
                     SluiceSites.TAKEOVER_AFTER.toSeconds(), status.path("primaryGoneAt").asText(),
-                    status.path("activatedAt").asText(), firstBurst, secondBurst, total, duplicates, moCount,
-                    processed.size());
+                    status.path("activatedAt").asText(), firstBurst, secondBurst, total, duplicates, dispatches, moCount,
+                    moDuplicates, processed.size());
         }
     }
 }
