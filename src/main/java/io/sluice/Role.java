@@ -24,7 +24,9 @@ public enum Role {
     /** Command line: reads or changes the conditions of a running WAN simulator over its REST API. */
     WAN_CTL("wan-ctl"),
     /** Command line: manages the accounts of a running core over its admin API ({@code users list}, ...). */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** Command line: makes the core-edge link's CA and the sites' certificates (ADR 0015). */
+    PKI("pki");
 
     private final String profile;
 

@@ -33,6 +33,8 @@ import io.sluice.link.RingJmx;
 import io.sluice.link.RingMeters;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
+import io.sluice.link.tls.LinkTls;
+import io.sluice.link.tls.LinkTlsProperties;
 import io.sluice.standby.MirrorLogin;
 import io.sluice.standby.StandbyBroker;
 import io.sluice.standby.StandbyCore;
@@ -56,9 +58,12 @@ import org.springframework.core.io.ResourceLoader;
 
 /** The core site: its broker, the JMS wiring of its routes, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CoreProperties.class, LinkProperties.class})
+@EnableConfigurationProperties({CoreProperties.class, LinkProperties.class, LinkTlsProperties.class})
 @Profile("core")
 public class CoreSite {
+
+    /** The acceptor of broker-config/core/broker.xml that the edges dial (mutual TLS, ADR 0015). */
+    static final String EDGE_ACCEPTOR = "edges";
 
     @Bean
     SystemCredentials systemCredentials() {
@@ -68,9 +73,10 @@ public class CoreSite {
     @Bean(destroyMethod = "close")
     SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Accounts accounts, Environment environment,
                           ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml,
-                          List<ActiveMQServerBasePlugin> sitePlugins, StandbyProperties standby,
-                          StandbyCore standbyCore) throws Exception {
+                          List<ActiveMQServerBasePlugin> sitePlugins, LinkTlsProperties linkTls,
+                          StandbyProperties standby, StandbyCore standbyCore) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
+        LinkTls.secureAcceptor(configuration, EDGE_ACCEPTOR, linkTls);
         List<QueueConfiguration> queues = new ArrayList<>();
         // Accounts created later get theirs from BrokerAccounts.
         accounts.logins().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param stompPort        STOMP (TCP and WebSocket) of the core
  * @param edgeLinkPort     where the edge dials the core
  * @param smppPort         the emulator's SMPP port
+ * @param cimd2Port        the emulator's CIMD2 port (the demo's edge speaks SMPP; the port is still held)
  * @param wanHttpPort      REST API of the WAN simulator between edge and core
  * @param wanPort          where the edge dials the WAN simulator (which forwards to edgeLinkPort)
  * @param wanOneWayLatency delay the WAN simulator adds in each direction
@@ -31,6 +32,7 @@ public record DemoProperties(
         @Min(1) @Max(65535) int stompPort,
         @Min(1) @Max(65535) int edgeLinkPort,
         @Min(1) @Max(65535) int smppPort,
+        @Min(1) @Max(65535) int cimd2Port,
         @Min(1) @Max(65535) int wanHttpPort,
         @Min(1) @Max(65535) int wanPort,
         @NotNull Duration wanOneWayLatency,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sluice.Role;
+import io.sluice.link.tls.LinkPki;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,9 @@ class DemoSupervisor implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSupervisor.class);
 
+    /** The carrier of the demo's edge: the edge role's default (application-edge.yml). */
+    private static final String DEMO_CARRIER = "alpha";
+
     private final DemoProperties demo;
     private final Path dataDir;
     private final List<RoleProcess> children = new ArrayList<>();
@@ -40,11 +44,15 @@ class DemoSupervisor implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         String classPath = System.getProperty("java.class.path");
         List<String> common = List.of("--sluice.data-dir=" + dataDir.toAbsolutePath());
+        // Mutual TLS between edge and core (ADR 0015), with a CA made for this run.
+        LinkPki pki = LinkPki.localInstallation(dataDir.resolve("tls"), List.of(DEMO_CARRIER));
         start(Role.SMSC_EMULATOR, demo.emulatorHttpPort(), classPath, common,
-                "--sluice.emulator.smpp-port=" + demo.smppPort());
+                "--sluice.emulator.smpp-port=" + demo.smppPort(),
+                "--sluice.emulator.cimd2-port=" + demo.cimd2Port());
         start(Role.CORE, demo.coreHttpPort(), classPath, common,
                 "--sluice.core.stomp-port=" + demo.stompPort(),
                 "--sluice.core.edge-port=" + demo.edgeLinkPort(),
+                "--spring.config.import=file:" + pki.coreSettings().toAbsolutePath(),
                 "--sluice.demo.wan-url=http://localhost:" + demo.wanHttpPort(),
                 "--sluice.demo.edge-url=http://localhost:" + demo.edgeHttpPort());
         // The internet between the carrier's edge and the core, with its latency (and cuts on demand).
@@ -54,6 +62,7 @@ class DemoSupervisor implements ApplicationRunner {
                 "--sluice.wan.one-way-latency=" + demo.wanOneWayLatency().toMillis() + "ms");
         start(Role.EDGE, demo.edgeHttpPort(), classPath, common,
                 "--sluice.edge.core-uri=tcp://localhost:" + demo.wanPort(),
+                "--spring.config.import=file:" + pki.edgeSettings(DEMO_CARRIER).toAbsolutePath(),
                 "--sluice.edge.smsc.port=" + demo.smppPort());
         for (RoleProcess child : children) {
             child.awaitReady(demo.startupTimeout());

@@ -20,6 +20,8 @@ import io.sluice.link.RingJmx;
 import io.sluice.link.RingMeters;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
+import io.sluice.link.tls.LinkTls;
+import io.sluice.link.tls.LinkTlsProperties;
 import io.sluice.sms.cimd2.client.Cimd2Component;
 import io.sluice.sms.smpp.GuardedSmppBinding;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -43,7 +45,7 @@ import org.springframework.jms.core.JmsTemplate;
 
 /** An edge site: its broker (which dials the core), the JMS wiring, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EdgeProperties.class, LinkProperties.class})
+@EnableConfigurationProperties({EdgeProperties.class, LinkProperties.class, LinkTlsProperties.class})
 @Profile("edge")
 public class EdgeSite {
 
@@ -59,8 +61,10 @@ public class EdgeSite {
 
     @Bean(destroyMethod = "close")
     SiteBroker edgeBroker(SystemCredentials system, Environment environment, ResourceLoader resources,
-                          @Value("${sluice.broker.config}") String brokerXml, EdgeProperties edge) throws Exception {
+                          @Value("${sluice.broker.config}") String brokerXml, EdgeProperties edge,
+                          LinkTlsProperties linkTls) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
+        LinkTls.secureBrokerConnections(configuration, linkTls);
         var security = new SluiceSecurityManager(system, new EdgeAccessPolicy());
         List<QueueConfiguration> queues = new ArrayList<>(SiteLink.ringQueues(List.of(edge.carrier())));
         queues.add(SiteBroker.durableQueue(MoPartStore.queueOf(edge.carrier())));

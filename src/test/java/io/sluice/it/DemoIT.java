@@ -36,6 +36,7 @@ class DemoIT {
                 "--sluice.demo.stomp-port=" + stomp,
                 "--sluice.demo.edge-link-port=" + FreePorts.next(),
                 "--sluice.demo.smpp-port=" + FreePorts.next(),
+                "--sluice.demo.cimd2-port=" + FreePorts.next(),
                 "--sluice.demo.wan-http-port=" + FreePorts.next(),
                 "--sluice.demo.wan-port=" + FreePorts.next());
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.sluice.Role;
 import io.sluice.demo.RoleProcess;
+import io.sluice.link.tls.LinkPki;
 import io.sluice.wan.WanProperties;
 import io.sluice.wan.WanSimulator;
 
@@ -42,6 +43,8 @@ final class SluiceSites implements AutoCloseable {
     /** Numbers carrier beta serves; everything else goes to alpha. */
     static final String BETA_PREFIX = "+447700800";
     final Path dataDir;
+    /** The link's CA and the sites' certificates and TLS settings files (ADR 0015). */
+    final LinkPki pki;
 
     private final String classPath;
     /** The protocol the edge speaks to the emulator (see {@link #withCimd2Carrier}). */
@@ -62,6 +65,11 @@ final class SluiceSites implements AutoCloseable {
     SluiceSites(String name) throws IOException {
         this.dataDir = Path.of("target", "it-sites", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
         Files.createDirectories(dataDir);
+        try {
+            pki = LinkPki.localInstallation(dataDir.resolve("tls"), List.of("alpha", "beta"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("could not make the link's certificates", e);
+        }
         // Failsafe puts the application and its dependencies on this path; RoleProcess drops test classes.
         this.classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
@@ -150,7 +158,8 @@ final class SluiceSites implements AutoCloseable {
         List<String> arguments = withData(
                 "--sluice.core.stomp-port=" + stompPort,
                 "--sluice.core.edge-port=" + edgeLinkPort,
-                "--sluice.core.bind-host=127.0.0.1");
+                "--sluice.core.bind-host=127.0.0.1",
+                "--spring.config.import=file:" + pki.coreSettings());
         if (secondCarrier) {
             arguments.add("--sluice.core.carriers.beta.edge-password=beta-edge-pw");
             arguments.add("--sluice.core.carriers.beta.prefixes[0]=" + BETA_PREFIX);
@@ -172,7 +181,9 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.core.standby.passive=true",
                 "--sluice.core.standby.mirror-port=" + standbyMirrorPort,
                 "--sluice.core.standby.mirror-password=" + MIRROR_PASSWORD,
-                "--sluice.core.standby.takeover-after=" + TAKEOVER_AFTER.toSeconds() + "s");
+                "--sluice.core.standby.takeover-after=" + TAKEOVER_AFTER.toSeconds() + "s",
+                // the same certificate as the core: both are 127.0.0.1 to the edge, which checks the name
+                "--spring.config.import=file:" + pki.coreSettings());
         arguments.add("--sluice.site-data-dir=" + dataDir.resolve("core-standby"));
         standbyCore = RoleProcess.start(Role.CORE, standbyHttpPort, arguments, log("core-standby"), classPath);
         return standbyCore;
@@ -201,7 +212,8 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.edge.core-uri=tcp://127.0.0.1:" + edgeDialPort(),
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.protocol=cimd2",
-                "--sluice.edge.smsc.port=" + betaCimd2Port);
+                "--sluice.edge.smsc.port=" + betaCimd2Port,
+                "--spring.config.import=file:" + pki.edgeSettings("beta"));
         edgeArguments.add("--sluice.site-data-dir=" + dataDir.resolve("edge-beta"));
         betaEdge = RoleProcess.start(Role.EDGE, betaEdgeHttpPort, edgeArguments, log("edge-beta"), classPath);
     }
@@ -215,7 +227,8 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.edge.core-uri=" + edgeCoreUri(),
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.protocol=" + smscProtocol,
-                "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort)), log("edge"),
+                "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort),
+                "--spring.config.import=file:" + pki.edgeSettings("alpha")), log("edge"),
                 classPath);
         return edge;
     }

@@ -24,6 +24,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 import io.sluice.core.CoreProperties;
 import io.sluice.edge.EdgeProperties;
+import io.sluice.link.tls.LinkTlsProperties;
 
 /**
  * The manifests configure Sluice as intended: the pods' environment variables, bound the Spring Boot
@@ -89,6 +90,19 @@ class K8sSettingsTest {
         assertThat(siteData).as("site data on the volume claim").startsWithRaw(pod.claimMountPath("data"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"sluice-core, sluice-core-tls", "sluice-edge-alpha, sluice-edge-tls", "sluice-edge-beta, sluice-edge-tls"})
+    void theLinkIsMutualTlsWithStoresFromTheSitesSecret(String statefulSet, String secret) throws IOException {
+        Pod pod = sluice(statefulSet);
+        LinkTlsProperties tls = bind(pod, "sluice.link.tls", LinkTlsProperties.class);
+
+        assertThat(tls.enabled()).isTrue();
+        assertThat(tls.missing()).as("TLS settings a site cannot start without").isEmpty();
+        Path secretAt = pod.secretMountPath(secret);
+        assertThat(Path.of(tls.keyStore())).startsWithRaw(secretAt);
+        assertThat(Path.of(tls.trustStore())).startsWithRaw(secretAt);
+    }
+
     private <T> T bind(Pod pod, String prefix, Class<T> type) throws IOException {
         T settings = Binder.get(PodEnvironment.spring(pod.variables())).bind(prefix, type).get();
         assertThat(VALIDATOR.validate(settings)).as(prefix + " valid").isEmpty();
@@ -110,6 +124,20 @@ class K8sSettingsTest {
 
         Map<String, String> variables() {
             return PodEnvironment.variables(container, deployment);
+        }
+
+        /** Where the container mounts the volume of this Secret. */
+        Path secretMountPath(String secretName) {
+            for (JsonNode volume : statefulSet.at("/spec/template/spec/volumes")) {
+                if (secretName.equals(volume.at("/secret/secretName").asText())) {
+                    for (JsonNode mount : container.path("volumeMounts")) {
+                        if (mount.path("name").equals(volume.path("name"))) {
+                            return Path.of(mount.path("mountPath").asText());
+                        }
+                    }
+                }
+            }
+            throw new AssertionError("no mount of Secret " + secretName);
         }
 
         Set<String> configMapKeysAt(Path mountPath) {
