@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -49,6 +51,8 @@ class StandbyCoreIT {
                     .isZero();
             assertThatThrownBy(() -> ChatUser.overTcp(sites.standbyStompPort, "alice", "alice-pw"))
                     .as("the passive standby's STOMP port").isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> new Socket("127.0.0.1", sites.standbyEdgePort).close())
+                    .as("the passive standby's edge port").isInstanceOf(ConnectException.class);
             assertThat(standby.activateStandby(null)).as("manual takeover without the admin token").isEqualTo(401);
             assertThat(new SiteApi(sites.coreHttpPort).activateStandby(ADMIN_TOKEN)).as("the primary is no standby")
                     .isEqualTo(409);
