@@ -3,10 +3,10 @@ package io.sluice.broker;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.sluice.DaemonTimer;
 import org.apache.activemq.artemis.core.config.amqpBrokerConnectivity.AMQPBrokerConnectConfiguration;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.BrokerConnection;
@@ -55,11 +55,7 @@ public final class BrokerConnectionWatchdog {
     }
 
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "broker-connection-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = DaemonTimer.named("broker-connection-watchdog");
         timer.scheduleWithFixedDelay(this::checkQuietly, checkEvery.toMillis(), checkEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -15,7 +15,9 @@ public record SitePrincipal(String name, Kind kind, String carrier) {
         /** A carrier edge dialling the core. */
         EDGE,
         /** This process's own routes (in-VM only). */
-        SYSTEM
+        SYSTEM,
+        /** The primary core's mirror, dialling its passive standby (ADR 0014). */
+        MIRROR
     }
 
     public static SitePrincipal user(String name) {
@@ -28,5 +30,9 @@ public record SitePrincipal(String name, Kind kind, String carrier) {
 
     public static SitePrincipal system(String name) {
         return new SitePrincipal(name, Kind.SYSTEM, null);
+    }
+
+    public static SitePrincipal mirror(String name) {
+        return new SitePrincipal(name, Kind.MIRROR, null);
     }
 }

@@ -25,7 +25,8 @@ public final class CoreAccessPolicy implements AccessPolicy {
     @Override
     public boolean allows(SitePrincipal principal, CheckType check, String address) {
         return switch (principal.kind()) {
-            case SYSTEM -> true;
+            // the mirror replays the primary's operations, whatever they touched (ADR 0014)
+            case SYSTEM, MIRROR -> true;
             case USER -> userAllows(principal.name(), check, address);
             case EDGE -> edgeAllows(principal.carrier(), check, address);
         };

@@ -36,6 +36,10 @@ import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.link.tls.LinkTls;
 import io.sluice.link.tls.LinkTlsProperties;
+import io.sluice.standby.MirrorLogin;
+import io.sluice.standby.StandbyBroker;
+import io.sluice.standby.StandbyCore;
+import io.sluice.standby.StandbyProperties;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -70,7 +74,8 @@ public class CoreSite {
     @Bean(destroyMethod = "close")
     SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Accounts accounts, Environment environment,
                           ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml,
-                          List<ActiveMQServerBasePlugin> sitePlugins, LinkTlsProperties linkTls) throws Exception {
+                          List<ActiveMQServerBasePlugin> sitePlugins, LinkTlsProperties linkTls,
+                          StandbyProperties standby, StandbyCore standbyCore) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         LinkTls.secureAcceptor(configuration, EDGE_ACCEPTOR, linkTls);
         List<QueueConfiguration> queues = new ArrayList<>();
@@ -85,7 +90,16 @@ public class CoreSite {
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
         sitePlugins.forEach(configuration::registerBrokerPlugin); // the inboxes' and presence's (InboxConfiguration)
-        var security = new SluiceSecurityManager(new CoreAuthenticator(system, core, accounts), new CoreAccessPolicy());
+        // A primary/standby pair (ADR 0014): the primary mirrors, the standby listens for it and serves nobody yet.
+        if (standby.mirrors()) {
+            StandbyBroker.mirrorTo(configuration, standby);
+        }
+        if (standbyCore.isPassive()) {
+            StandbyBroker.holdBackServing(configuration, core.bindHost(), standby.mirrorPort());
+        }
+        var logins = new MirrorLogin(standby.mirrorPassword(), standbyCore::isPassive,
+                new CoreAuthenticator(system, core, accounts));
+        var security = new SluiceSecurityManager(logins, new CoreAccessPolicy());
         return new SiteBroker(configuration, security, queues).start();
     }
 

@@ -87,8 +87,17 @@ public final class RoleProcess implements AutoCloseable {
 
     /** Waits until the role answers its readiness probe; fails early if the process dies. */
     public RoleProcess awaitReady(Duration timeout) throws InterruptedException {
+        return awaitProbe("readiness", timeout);
+    }
+
+    /** Waits until the role answers its liveness probe (a passive standby core is alive, not ready). */
+    public RoleProcess awaitAlive(Duration timeout) throws InterruptedException {
+        return awaitProbe("liveness", timeout);
+    }
+
+    private RoleProcess awaitProbe(String probe, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI readiness = URI.create("http://localhost:" + httpPort + "/actuator/health/readiness");
+        URI readiness = URI.create("http://localhost:" + httpPort + "/actuator/health/" + probe);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -106,7 +115,8 @@ public final class RoleProcess implements AutoCloseable {
             }
             process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
-        throw new IllegalStateException(role.profile() + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(role.profile() + " did not pass its " + probe + " probe within " + timeout
+                + "; see " + log);
     }
 
     public Role role() {

@@ -147,6 +147,17 @@ public final class RingHandle {
         return inOrder;
     }
 
+    /**
+     * Loads the ring again from its store, which others have written since start-up (a standby's
+     * stores are filled by the primary's mirror); a ring that has sequences there knows its position.
+     */
+    public synchronized void restoreFromStore() {
+        ring = store.load(name(), capacity);
+        positionKnown = positionKnown || ring.pointers().lastRetrieved() > 0;
+        LOG.info("{}: restored from its store, pointers {}", name(), ring.pointers());
+        notifyAll();
+    }
+
     /** Puts memory back to what the store last committed (after a failed transaction). */
     public synchronized void reload() {
         LOG.warn("{}: reloading from its store after a failed transaction", name());

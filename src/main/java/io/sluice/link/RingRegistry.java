@@ -44,6 +44,11 @@ public final class RingRegistry {
         return byName.values();
     }
 
+    /** A standby taking over: every ring from its store, which the primary's mirror has been filling (ADR 0014). */
+    public void reloadAll() {
+        byName.values().forEach(RingHandle::restoreFromStore);
+    }
+
     /** After a failed transaction on a ring's route: memory back to what committed. */
     public void reload(String name) {
         if (name != null && byName.containsKey(name)) {

@@ -32,11 +32,26 @@ final class ChatUser implements AutoCloseable {
     }
 
     static ChatUser overTcp(SluiceSites sites, String login, String password) throws IOException, TimeoutException {
-        return open(StompClient.tcp("127.0.0.1", sites.stompPort), login, password);
+        return overTcp(sites.stompPort, login, password);
+    }
+
+    /** To the STOMP port of a particular core (a standby's, after it took over). */
+    static ChatUser overTcp(int stompPort, String login, String password) throws IOException, TimeoutException {
+        return open(StompClient.tcp("127.0.0.1", stompPort), login, password);
     }
 
     static ChatUser overWebSocket(SluiceSites sites, String login, String password) throws IOException, TimeoutException {
         return open(StompClient.webSocket(URI.create("ws://127.0.0.1:" + sites.stompPort)), login, password);
+    }
+
+    /**
+     * Connected without reading its inbox: statuses and chats for this user wait there, durably, for a
+     * later session (none is acknowledged in flight when this one ends).
+     */
+    static ChatUser senderOnly(int stompPort, String login, String password) throws IOException, TimeoutException {
+        StompClient stomp = StompClient.tcp("127.0.0.1", stompPort);
+        stomp.connect(login, password);
+        return new ChatUser(login, stomp);
     }
 
     private static ChatUser open(StompClient stomp, String login, String password) throws IOException, TimeoutException {

@@ -1,24 +1,27 @@
 package io.sluice.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.sluice.it.Deliveries.DRAIN;
+import static io.sluice.it.Deliveries.PHONES;
+import static io.sluice.it.Deliveries.assertExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.assertMoExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.awaitAllArrived;
+import static io.sluice.it.Deliveries.awaitRingsSettled;
+import static io.sluice.it.Deliveries.handsetTotal;
+import static io.sluice.it.Deliveries.sendBurst;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.stomp.StompFrame;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class RingIT {
 
-    private static final List<String> PHONES = List.of("+447700900701", "+447700900702", "+447700900703", "+447700900704");
-    private static final Duration DRAIN = Duration.ofMinutes(4);
 
     @Test
     void overAnUnstableWanEveryMessageArrivesOnceInOrderAndTheRingsEndEmpty() throws Exception {
@@ -39,7 +40,7 @@ class RingIT {
         try (SluiceSites sites = new SluiceSites("wan").withWan(Duration.ofMillis(100), Duration.ofMillis(10)).start()) {
             // Users come and go; what is for them waits in their durable inboxes.
             try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
-                sendBurst(alice, mtCount);
+                sendBurst(alice, 0, mtCount);
             }
             for (int i = 0; i < moCount; i++) {
                 sites.emulatorApi().originateMo(PHONES.get(i % PHONES.size()), "@bob mo " + i);
@@ -71,7 +72,7 @@ class RingIT {
                     return processed.size() >= mtCount;
                 }, "a processed status for each of the " + mtCount + " messages");
             }
-            awaitRingsSettled(sites);
+            awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
             assertThat(sites.emulatorApi().stats().path("violations").asLong()).isZero();
             JsonNode link = new SiteApi(sites.coreHttpPort).link().path("alpha");
             System.out.printf("WAN run: %d MT, %d MO; core saw %d extended interruptions, %d replays%n",
@@ -87,15 +88,15 @@ class RingIT {
              ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
             // with receipts: what the core has acknowledged must survive its kill (a SEND still in
             // the socket when the process dies was never the core's to keep)
-            sendBurst(alice, burst);
+            sendBurst(alice, 0, burst);
             await().atMost(DRAIN).pollInterval(Duration.ofMillis(50)).until(() -> handsetTotal(sites) >= 30);
             sites.core().kill();
             sites.startCore().awaitReady(SluiceSites.STARTUP);
 
-            awaitAllArrived(sites, burst);
+            awaitAllArrived(sites, burst, sites.coreHttpPort);
             int duplicates = assertExactlyOnceInOrder(sites, burst, 1);
             System.out.printf("core kill -9 mid-burst: %d sent, %d duplicated at the SMSC%n", burst, duplicates);
-            awaitRingsSettled(sites);
+            awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
         }
     }
 
@@ -112,27 +113,14 @@ class RingIT {
             deleteRecursively(sites.dataDirOf("edge"));
             sites.startEdge().awaitReady(SluiceSites.STARTUP);
 
-            awaitAllArrived(sites, burst);
+            awaitAllArrived(sites, burst, sites.coreHttpPort);
             // The wiped edge lost which messages it had already submitted but not yet reported
             // processed; the core resends those, so a few may reach the SMSC twice. Counted.
             int duplicates = assertExactlyOnceInOrder(sites, burst, Integer.MAX_VALUE);
             System.out.printf("edge wiped mid-burst: %d sent, all arrived, %d duplicated at the SMSC%n", burst, duplicates);
-            awaitRingsSettled(sites);
+            awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
             assertThat(new SiteApi(sites.coreHttpPort).link().path("alpha").path("rebuilds").asLong()).isPositive();
         }
-    }
-
-    /** MT messages round-robin over the phones, all stored at the core when this returns. */
-    private static void sendBurst(ChatUser sender, int count) throws Exception {
-        List<String> to = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            to.add(PHONES.get(i % PHONES.size()));
-            texts.add("mt " + i);
-            refs.add("mt-" + i);
-        }
-        sender.sendAllStored(to, texts, refs);
     }
 
     /** While the link is black-holed, a PC client's send is still accepted and the SMSC's MO still answered. */
@@ -146,89 +134,6 @@ class RingIT {
         sites.emulatorApi().originateMo(PHONES.get(1), "@bob during outage");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 sites.emulatorApi().stats().path("moDelivered").asLong() > moDeliveredBefore);
-    }
-
-    /** Waits until every MT text of the burst reached a handset; names the missing ones if not. */
-    private static void awaitAllArrived(SluiceSites sites, int burst) {
-        try {
-            await().atMost(DRAIN).pollInterval(Duration.ofSeconds(1)).until(() -> distinctTotal(sites) >= burst);
-        } catch (ConditionTimeoutException e) {
-            Set<String> arrived = new HashSet<>();
-            PHONES.forEach(phone -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone))
-                    .forEach(message -> arrived.add(message.path("text").asText())));
-            List<Integer> missing = new ArrayList<>();
-            for (int i = 0; i < burst && missing.size() < 50; i++) {
-                if (!arrived.contains("alice: mt " + i)) {
-                    missing.add(i);
-                }
-            }
-            throw new AssertionError(arrived.size() + " of " + burst + " arrived; missing (first 50) " + missing
-                    + "\ncore: " + new SiteApi(sites.coreHttpPort).unsettledRings()
-                    + "\nedge: " + new SiteApi(sites.edgeHttpPort).unsettledRings(), e);
-        }
-    }
-
-    private static int handsetTotal(SluiceSites sites) {
-        return PHONES.stream().mapToInt(phone -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone)).size()).sum();
-    }
-
-    private static int distinctTotal(SluiceSites sites) {
-        Set<String> distinct = new HashSet<>();
-        PHONES.forEach(phone -> StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone))
-                .forEach(message -> distinct.add(message.path("text").asText())));
-        return distinct.size();
-    }
-
-    /** Every MT text once (duplicates only up to {@code allowedDuplicates}), in order per handset; returns the duplicates. */
-    private static int assertExactlyOnceInOrder(SluiceSites sites, int expected, int allowedDuplicates) {
-        Map<String, Integer> copies = new HashMap<>();
-        for (String phone : PHONES) {
-            List<Integer> order = new ArrayList<>();
-            for (JsonNode message : StompToPhoneIT.messagesOf(sites.emulatorApi().handset(phone))) {
-                String text = message.path("text").asText();
-                copies.merge(text, 1, Integer::sum);
-                if (text.startsWith("alice: mt ")) {
-                    order.add(Integer.parseInt(text.substring("alice: mt ".length())));
-                }
-            }
-            for (int i = 1; i < order.size(); i++) {
-                assertThat(order.get(i)).as("order at %s, position %d", phone, i).isGreaterThanOrEqualTo(order.get(i - 1));
-            }
-        }
-        int duplicates = (int) copies.values().stream().filter(n -> n > 1).count();
-        assertThat(copies).hasSize(expected);
-        assertThat(duplicates).isLessThanOrEqualTo(allowedDuplicates);
-        return duplicates;
-    }
-
-    private static void assertMoExactlyOnceInOrder(List<StompFrame> chats, int moCount) {
-        Map<String, List<Integer>> byPhone = new HashMap<>();
-        Set<String> texts = new HashSet<>();
-        for (StompFrame chat : chats) {
-            if (chat.body().startsWith("mo ")) {
-                assertThat(texts.add(chat.body())).as("MO delivered twice: %s", chat.body()).isTrue();
-                byPhone.computeIfAbsent(chat.header("from"), phone -> new ArrayList<>())
-                        .add(Integer.parseInt(chat.body().substring(3)));
-            }
-        }
-        assertThat(texts).hasSize(moCount);
-        byPhone.forEach((phone, order) -> assertThat(order).as("MO order from %s", phone).isSorted());
-    }
-
-    private static void awaitRingsSettled(SluiceSites sites) {
-        SiteApi core = new SiteApi(sites.coreHttpPort);
-        SiteApi edge = new SiteApi(sites.edgeHttpPort);
-        try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> core.ringsSettled() && edge.ringsSettled());
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("The rings did not settle.\ncore: " + core.unsettledRings() + "\nedge: "
-                    + edge.unsettledRings(), e);
-        }
-        for (int i = 0; i < 2; i++) {
-            assertThat(core.rings().get(i).path("pointers")).as("both ends mirror each other")
-                    .isEqualTo(edge.rings().get(i).path("pointers"));
-        }
     }
 
     private static void deleteRecursively(Path directory) throws Exception {

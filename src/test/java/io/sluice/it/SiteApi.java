@@ -26,6 +26,11 @@ final class SiteApi {
         return get("/api/rings");
     }
 
+    /** A core's standby state (GET /api/standby, ADR 0014). */
+    JsonNode standby() {
+        return get("/api/standby");
+    }
+
     JsonNode link() {
         return get("/api/link");
     }
@@ -94,11 +99,30 @@ final class SiteApi {
         }
     }
 
+    /**
+     * Asks a standby core to take over ({@code POST /api/admin/standby/activate}) with this admin token
+     * (none: null); returns the HTTP status.
+     */
+    int activateStandby(String adminToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/admin/standby/activate"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (adminToken != null) {
+            request.header("Authorization", "Bearer " + adminToken);
+        }
+        return send(request.build()).statusCode();
+    }
+
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
+            return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET().build()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -32,6 +32,14 @@ final class SluiceSites implements AutoCloseable {
     final int betaEmulatorHttpPort = FreePorts.next();
     final int betaCimd2Port = FreePorts.next();
     final int betaEdgeHttpPort = FreePorts.next();
+    /** A standby core (see {@link #withStandby}): its own HTTP, STOMP and edge ports, and the port its primary mirrors to. */
+    final int standbyHttpPort = FreePorts.next();
+    final int standbyStompPort = FreePorts.next();
+    final int standbyEdgePort = FreePorts.next();
+    final int standbyMirrorPort = FreePorts.next();
+    /** How long the standby waits after losing its primary before it takes over (tests: short). */
+    static final Duration TAKEOVER_AFTER = Duration.ofSeconds(3);
+    private static final String MIRROR_PASSWORD = "it-mirror-pw";
     /** Numbers carrier beta serves; everything else goes to alpha. */
     static final String BETA_PREFIX = "+447700800";
     final Path dataDir;
@@ -51,6 +59,8 @@ final class SluiceSites implements AutoCloseable {
     private Path routesFolder;
     private RoleProcess betaEmulator;
     private RoleProcess betaEdge;
+    private boolean standby;
+    private RoleProcess standbyCore;
 
     SluiceSites(String name) throws IOException {
         this.dataDir = Path.of("target", "it-sites", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -98,6 +108,15 @@ final class SluiceSites implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a passive standby core that the core mirrors its broker to (ADR 0014), started before the
+     * core; the edge is given both cores' URIs.
+     */
+    SluiceSites withStandby() {
+        standby = true;
+        return this;
+    }
+
     WanSimulator wan() {
         return wan;
     }
@@ -109,6 +128,10 @@ final class SluiceSites implements AutoCloseable {
 
     SluiceSites start() throws Exception {
         startEmulator();
+        if (standby) {
+            // before the core: the core's sync mirror holds its clients' operations until the standby is there
+            startStandby().awaitAlive(STARTUP);
+        }
         startCore();
         startEdge();
         List<RoleProcess> sites = new ArrayList<>(List.of(emulator, core, edge));
@@ -143,8 +166,40 @@ final class SluiceSites implements AutoCloseable {
             arguments.add("--sluice.core.carriers.beta.edge-password=beta-edge-pw");
             arguments.add("--sluice.core.carriers.beta.prefixes[0]=" + BETA_PREFIX);
         }
+        if (standby) {
+            arguments.add("--sluice.core.standby.uri=tcp://127.0.0.1:" + standbyMirrorPort);
+            arguments.add("--sluice.core.standby.mirror-password=" + MIRROR_PASSWORD);
+        }
         core = RoleProcess.start(Role.CORE, coreHttpPort, arguments, log("core"), classPath);
         return core;
+    }
+
+    /** The standby core: passive, its own data directory, listening for the core's mirror. */
+    RoleProcess startStandby() throws IOException {
+        List<String> arguments = withData(
+                "--sluice.core.stomp-port=" + standbyStompPort,
+                "--sluice.core.edge-port=" + standbyEdgePort,
+                "--sluice.core.bind-host=127.0.0.1",
+                "--sluice.core.standby.passive=true",
+                "--sluice.core.standby.mirror-port=" + standbyMirrorPort,
+                "--sluice.core.standby.mirror-password=" + MIRROR_PASSWORD,
+                "--sluice.core.standby.takeover-after=" + TAKEOVER_AFTER.toSeconds() + "s",
+                "--sluice.core.limits.burst=100000", // as the core: the tests' bursts are no flood
+                // the same certificate as the core: both are 127.0.0.1 to the edge, which checks the name
+                "--spring.config.import=file:" + pki.coreSettings());
+        arguments.add("--sluice.site-data-dir=" + dataDir.resolve("core-standby"));
+        standbyCore = RoleProcess.start(Role.CORE, standbyHttpPort, arguments, log("core-standby"), classPath);
+        return standbyCore;
+    }
+
+    RoleProcess standbyCore() {
+        return standbyCore;
+    }
+
+    /** The edge's broker connection: the core, then (with a standby) the standby, tried in turn. */
+    private String edgeCoreUri() {
+        String primary = "tcp://127.0.0.1:" + edgeDialPort();
+        return standby ? primary + "#tcp://127.0.0.1:" + standbyEdgePort : primary;
     }
 
     private void startBeta() throws IOException {
@@ -172,7 +227,7 @@ final class SluiceSites implements AutoCloseable {
 
     RoleProcess startEdge() throws IOException {
         edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(
-                "--sluice.edge.core-uri=tcp://127.0.0.1:" + edgeDialPort(),
+                "--sluice.edge.core-uri=" + edgeCoreUri(),
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.protocol=" + smscProtocol,
                 "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort),
@@ -222,7 +277,7 @@ final class SluiceSites implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (RoleProcess site : new RoleProcess[] {betaEdge, edge, core, betaEmulator, emulator}) {
+        for (RoleProcess site : new RoleProcess[] {betaEdge, edge, core, standbyCore, betaEmulator, emulator}) {
             if (site != null) {
                 site.close();
             }

@@ -1,0 +1,115 @@
+package io.sluice.standby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class StandbyCoreTest {
+
+    /** Never fires by itself in these tests: they call check() with a clock they move. */
+    private static final Duration WATCH_NEVER = Duration.ofHours(1);
+
+    private Instant now = Instant.parse("2026-11-27T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final AtomicBoolean primaryConnected = new AtomicBoolean();
+    private final AtomicInteger activations = new AtomicInteger();
+
+    private StandbyCore standby(boolean passive, Duration takeoverAfter) {
+        StandbyCore core = new StandbyCore(passive, new TakeoverRule(takeoverAfter), clock);
+        core.watch(primaryConnected::get, activations::incrementAndGet, WATCH_NEVER);
+        return core;
+    }
+
+    @Test
+    void aPassiveStandbyActivatesWhenThePrimaryHasBeenGoneLongEnough() throws Exception {
+        StandbyCore core = standby(true, Duration.ofSeconds(10));
+        primaryConnected.set(true);
+        core.check();
+        primaryConnected.set(false);
+        now = now.plusSeconds(1);
+        core.check();
+        now = now.plusSeconds(9);
+        core.check();
+        assertThat(core.isPassive()).as("gone for 9 s of 10").isTrue();
+        now = now.plusSeconds(1);
+        core.check();
+        assertThat(core.isPassive()).isFalse();
+        assertThat(activations).hasValue(1);
+        assertThat(core.status().activatedAt()).isEqualTo(now);
+        assertThat(core.status().primaryGoneAt()).isEqualTo(now.minusSeconds(10));
+        core.close();
+    }
+
+    @Test
+    void aStandbyThatNeverSawItsPrimaryStaysPassive() throws Exception {
+        StandbyCore core = standby(true, Duration.ofSeconds(10));
+        for (int i = 0; i < 100; i++) {
+            now = now.plusSeconds(1);
+            core.check();
+        }
+        assertThat(core.isPassive()).isTrue();
+        assertThat(activations).hasValue(0);
+        core.close();
+    }
+
+    @Test
+    void aManualTriggerActivatesAtOnceAndOnlyOnce() throws Exception {
+        StandbyCore core = standby(true, Duration.ZERO);
+        primaryConnected.set(true);
+        core.check();
+        assertThat(core.activate("by hand")).isTrue();
+        assertThat(core.activate("by hand, again")).isFalse();
+        assertThat(activations).hasValue(1);
+        assertThat(core.status().activatedBy()).isEqualTo("by hand");
+        core.close();
+    }
+
+    @Test
+    void aStandbyStillStartingRefusesTheManualTrigger() {
+        StandbyCore core = new StandbyCore(true, new TakeoverRule(Duration.ofSeconds(10)), clock);
+        assertThatThrownBy(() -> core.activate("too early")).isInstanceOf(IllegalStateException.class);
+        assertThat(core.isPassive()).isTrue();
+    }
+
+    @Test
+    void aFailedActivationLeavesTheStandbyPassiveToTryAgain() throws Exception {
+        StandbyCore core = new StandbyCore(true, new TakeoverRule(Duration.ofSeconds(10)), clock);
+        core.watch(primaryConnected::get, () -> {
+            throw new IllegalStateException("port taken");
+        }, WATCH_NEVER);
+        assertThatThrownBy(() -> core.activate("by hand")).hasMessage("port taken");
+        assertThat(core.isPassive()).isTrue();
+        core.close();
+    }
+
+    @Test
+    void aCoreThatIsNoStandbyIsActiveFromTheStart() throws Exception {
+        StandbyCore core = standby(false, Duration.ofSeconds(10));
+        assertThat(core.isPassive()).isFalse();
+        assertThat(core.activate("by hand")).isFalse();
+        assertThat(activations).hasValue(0);
+    }
+}
