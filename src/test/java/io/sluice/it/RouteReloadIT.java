@@ -32,6 +32,10 @@ class RouteReloadIT {
             copyTree(Path.of("routes"), routes);
             sites.withRoutesFrom(routes).start();
             SiteApi edge = new SiteApi(sites.edgeHttpPort);
+            // the supervising route controller starts smsc-submit (and registers its MBean) on its own
+            // thread, once the SMSC is there: readiness can come first
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> !startOf(edge, "smsc-submit").isEmpty());
             String submitStarted = startOf(edge, "smsc-submit");
             String receiveStarted = startOf(edge, "link-reports");
             String editedStarted = startOf(edge, EDITED_ROUTE);
