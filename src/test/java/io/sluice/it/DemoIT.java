@@ -61,11 +61,12 @@ class DemoIT {
                     .contains("\"status\":\"UP\"").contains("\"smsc\"").contains("BOUND_TRX");
             // the edge dials the core through the WAN simulator, which may have accepted and hung up while the
             // core was still starting: the link must come up anyway (BrokerConnectionWatchdog), and with it
-            // the edge's whole health
+            // the edge's whole health, and then the core's heart-beats (a second or so after the connection)
             await().atMost(SluiceSites.STARTUP).pollInterval(Duration.ofMillis(500))
                     .until(() -> status("http://127.0.0.1:" + edgeHttp + "/actuator/health") == 200);
-            assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health"))
-                    .contains("\"coreLink\":{\"status\":\"UP\"").contains("\"heartbeats\":\"arriving\"");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> get("http://127.0.0.1:" + edgeHttp + "/actuator/health").contains("\"heartbeats\":\"arriving\""));
+            assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health")).contains("\"coreLink\":{\"status\":\"UP\"");
             assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/health/readiness")).contains("\"brokerPaging\"");
             assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/prometheus"))
                     .contains("sluice_ring_occupancy{").contains("role=\"core\"").contains("sluice_link_interruptions_total");
