@@ -14,8 +14,6 @@ import io.sluice.ring.Slot;
  */
 public final class RingJmx implements AutoCloseable {
 
-    public static final String DOMAIN = MBeans.DOMAIN;
-
     private final MBeans mbeans = new MBeans();
 
     public RingJmx(RingRegistry rings, LinkMonitor monitor, Iterable<String> carriers) throws JMException {

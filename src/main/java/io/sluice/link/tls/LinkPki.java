@@ -105,7 +105,8 @@ public final class LinkPki {
     public Path issueCore(List<String> hosts) throws IOException, GeneralSecurityException {
         List<GeneralName> names = new ArrayList<>();
         for (String host : hosts) {
-            boolean address = host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':');
+            // an IPv4 address is digits and dots; only an IPv6 address has colons (host names have neither)
+            boolean address = host.contains(":") || host.matches("[0-9.]+");
             names.add(address ? new GeneralName(GeneralName.iPAddress, InetAddress.getByName(host).getHostAddress())
                     : new GeneralName(GeneralName.dNSName, host));
         }

@@ -40,6 +40,21 @@ class LinkPkiTest {
     }
 
     @Test
+    void ipv6AddressesBecomeAddressNamesNotHostNames() throws Exception {
+        LinkPki.create(folder, PASSWORD).issueCore(List.of("fe80::1", "core.example.net"));
+
+        X509Certificate core = (X509Certificate) load(folder.resolve("core.p12")).getCertificate("link");
+        assertThat(core.getSubjectAlternativeNames().stream().map(name -> (Integer) name.get(0)).toList())
+                .containsExactlyInAnyOrder(GeneralNameType.IP_ADDRESS, GeneralNameType.DNS_NAME);
+    }
+
+    /** The type numbers of X509Certificate.getSubjectAlternativeNames (RFC 5280 GeneralName). */
+    private static final class GeneralNameType {
+        static final Integer DNS_NAME = 2;
+        static final Integer IP_ADDRESS = 7;
+    }
+
+    @Test
     void aLocalInstallationWritesOneSettingsFilePerSiteReadableByItsOwnerOnly() throws Exception {
         LinkPki pki = LinkPki.localInstallation(folder, List.of("alpha"));
 
