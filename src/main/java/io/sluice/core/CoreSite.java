@@ -59,7 +59,8 @@ import org.springframework.core.io.ResourceLoader;
 
 /** The core site: its broker, the JMS wiring of its routes, and the beans the routes call. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CoreProperties.class, LinkProperties.class, LinkTlsProperties.class, SendLimits.class})
+@EnableConfigurationProperties({CoreProperties.class, CoreSmsProperties.class, LinkProperties.class, LinkTlsProperties.class,
+        SendLimits.class})
 @Profile("core")
 public class CoreSite {
 
@@ -160,8 +161,8 @@ public class CoreSite {
     }
 
     @Bean
-    MtOrigin mtOrigin(RingRegistry coreRings, LinkProperties link) {
-        return new MtOrigin(coreRings, link.retrievePatience(), Clock.systemUTC());
+    MtOrigin mtOrigin(RingRegistry coreRings, LinkProperties link, CoreSmsProperties sms) {
+        return new MtOrigin(coreRings, link.retrievePatience(), sms.validity(), Clock.systemUTC());
     }
 
     @Bean

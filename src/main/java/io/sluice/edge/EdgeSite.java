@@ -198,6 +198,11 @@ public class EdgeSite {
     }
 
     @Bean
+    MtValidity mtValidity() {
+        return new MtValidity(Clock.systemUTC());
+    }
+
+    @Bean
     EdgeEvents edgeEvents(EdgeProperties edge, ReceiptCorrelator receipts) {
         return new EdgeEvents(edge.carrier(), receipts);
     }

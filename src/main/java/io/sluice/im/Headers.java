@@ -1,5 +1,9 @@
 package io.sluice.im;
 
+import java.time.Instant;
+
+import org.apache.camel.Message;
+
 /**
  * Message header names of the STOMP API and of the core↔edge link. STOMP clients see them as
  * frame headers, JMS and Camel as message properties: Artemis' JMS client accepts only Java
@@ -43,6 +47,11 @@ public final class Headers {
     public static final String DETAIL = "detail";
     /** When the core accepted the message (ISO-8601). */
     public static final String SENT_AT = "sent_at";
+    /**
+     * On MT messages, core to edge: epoch ms after which the message must not be submitted to the
+     * SMSC any more (ADR 0019). Also the submit's validity period, so the SMSC gives up then too.
+     */
+    public static final String VALID_UNTIL = "valid_until";
     /** Carrier a message travels through. */
     public static final String CARRIER = "carrier";
     /** On MT and event messages: the IM user who sent the message and receives its statuses. */
@@ -66,5 +75,11 @@ public final class Headers {
     public static final String TARGET_PROPERTY = "sluiceTarget";
 
     private Headers() {
+    }
+
+    /** The message's {@link #VALID_UNTIL}, or null if it has none. */
+    public static Instant validUntil(Message message) {
+        Long epochMillis = message.getHeader(VALID_UNTIL, Long.class);
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.sluice.core.Destinations;
+import io.sluice.edge.MtValidity;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
@@ -102,6 +103,19 @@ public final class EdgeLinkEnd {
     }
 
     /**
+     * Route {@code smsc-errors}: the message's validity ended before the SMSC took it (ADR 0019); the
+     * slot is processed (failed), the sender told {@code EXPIRED}.
+     */
+    public List<Message> expired(Exchange exchange) {
+        String detail = MtValidity.detail(Headers.validUntil(exchange.getMessage()));
+        long sequence = exchange.getMessage().getHeader(LinkHeaders.SEQUENCE, Long.class);
+        processSubmitted(ring(exchange, Direction.MT), sequence);
+        Outgoing out = new Outgoing(exchange.getContext());
+        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, FailureReason.EXPIRED, detail);
+        return out.messages();
+    }
+
+    /**
      * Route {@code smsc-receive}: a phone's SMS into the MO ring and on to the core. A full ring (or
      * one still waiting for the core's position) answers the SMSC ESME_RMSGQFUL, which it retries.
      */
@@ -190,6 +204,9 @@ public final class EdgeLinkEnd {
             mt.setHeader(Headers.TO, payload.recipient());
             mt.setHeader(Headers.SOURCE_ADDRESS, serviceNumber);
             mt.setHeader(Headers.CARRIER, carrier);
+            if (payload.validUntil() != null) {
+                mt.setHeader(Headers.VALID_UNTIL, payload.validUntil().toEpochMilli());
+            }
         }
     }
 

@@ -47,6 +47,9 @@ public final class LinkMessages {
         if (payload.reference() != null) {
             message.setHeader(Headers.CLIENT_REF, payload.reference());
         }
+        if (payload.validUntil() != null) {
+            message.setHeader(Headers.VALID_UNTIL, payload.validUntil().toEpochMilli());
+        }
         message.setHeader(Headers.DUPLICATE_ID, direction.code() + ":" + carrier + ":" + slot.sequence() + ":" + attempt);
         return message;
     }
@@ -55,7 +58,7 @@ public final class LinkMessages {
     public static Payload payloadOf(Message message) {
         return new Payload(message.getHeader(Headers.SLUICE_ID, String.class), message.getHeader(Headers.SENDER, String.class),
                 message.getHeader(Headers.TO, String.class), message.getHeader(Headers.CLIENT_REF, String.class),
-                message.getBody(String.class));
+                message.getBody(String.class), Headers.validUntil(message));
     }
 
     /** A confirmed or processed report about one sequence of one ring. */

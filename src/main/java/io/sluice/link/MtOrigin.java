@@ -2,8 +2,11 @@ package io.sluice.link;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
 import io.sluice.ring.Direction;
@@ -12,21 +15,30 @@ import io.sluice.ring.RingFullException;
 import io.sluice.ring.Slot;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Core, route {@code ring-mt-send}: takes an MT message from the carrier's queue into the MT ring
  * and sends it to the edge without waiting for anything. A full ring makes the route wait (and after
  * {@code patience} roll back): the message stays in its durable queue — back-pressure, never loss.
+ *
+ * <p>Every MT gets its validity here, {@code validity} after the core accepted it (ADR 0019); one
+ * whose validity ended while it waited for room in the ring is failed back without entering it.
  */
 public final class MtOrigin {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MtOrigin.class);
+
     private final RingRegistry rings;
     private final Duration patience;
+    private final Duration validity;
     private final Clock clock;
 
-    public MtOrigin(RingRegistry rings, Duration patience, Clock clock) {
+    public MtOrigin(RingRegistry rings, Duration patience, Duration validity, Clock clock) {
         this.rings = rings;
         this.patience = patience;
+        this.validity = validity;
         this.clock = clock;
     }
 
@@ -35,9 +47,13 @@ public final class MtOrigin {
         String carrier = mt.getHeader(Headers.CARRIER, String.class);
         RingHandle ring = rings.get(Direction.MT, carrier);
         exchange.setProperty(LinkHeaders.RING_PROPERTY, ring.name());
+        Instant acceptedAt = acceptedAt(mt);
         Payload payload = new Payload(mt.getHeader(Headers.SLUICE_ID, String.class), mt.getHeader(Headers.SENDER, String.class),
                 mt.getHeader(Headers.TO, String.class), mt.getHeader(Headers.CLIENT_REF, String.class),
-                mt.getBody(String.class));
+                mt.getBody(String.class), acceptedAt.plus(validity));
+        if (payload.expiredAt(clock.instant())) {
+            return expired(exchange, carrier, payload, acceptedAt);
+        }
         Slot slot = ring.retrieve(payload, clock.instant(), patience);
         Outgoing out = new Outgoing(exchange.getContext());
         LinkMessages.data(out, LinkMessages.mtData(carrier), Direction.MT, carrier, slot, "0");
@@ -47,6 +63,34 @@ public final class MtOrigin {
                     "Sent towards carrier " + carrier + " (ring slot " + slot.address() + ", sequence " + slot.sequence() + ").");
         }
         return out.messages();
+    }
+
+    private List<Message> expired(Exchange exchange, String carrier, Payload payload, Instant acceptedAt) {
+        Outgoing out = new Outgoing(exchange.getContext());
+        String detail = "Not sent: it waited for carrier " + carrier + " from " + acceptedAt + " until its validity ("
+                + validity + ") ended at " + payload.validUntil() + ".";
+        if (payload.sender() == null) {
+            LOG.warn("A reply from Sluice to {} expired before it entered the MT ring of {}: {}",
+                    payload.recipient(), carrier, detail);
+        } else {
+            LinkMessages.status(out, payload.sender(), payload.messageId(), payload.reference(), MessageStatus.FAILED,
+                    FailureReason.EXPIRED.name(), detail);
+        }
+        return out.messages();
+    }
+
+    /** When the core accepted the message (the dispatcher's {@code sent_at}); now for Sluice's own replies. */
+    private Instant acceptedAt(Message mt) {
+        String sentAt = mt.getHeader(Headers.SENT_AT, String.class);
+        if (sentAt != null) {
+            try {
+                return Instant.parse(sentAt);
+            } catch (DateTimeParseException unreadable) {
+                LOG.warn("MT {} has an unreadable sent_at '{}'; its validity counts from now",
+                        mt.getHeader(Headers.SLUICE_ID), sentAt);
+            }
+        }
+        return clock.instant();
     }
 
     /** Resends a slot (replay after an outage, or rebuilding a mirror that lost its store). */

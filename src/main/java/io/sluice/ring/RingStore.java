@@ -31,6 +31,7 @@ public final class RingStore {
     private static final String RECIPIENT = "recipient";
     private static final String REFERENCE = "client_ref";
     private static final String RETRIEVED_AT = "retrieved_at";
+    private static final String VALID_UNTIL = "valid_until";
     private static final String FLAGS = "flags";
 
     private final JmsTemplate jms;
@@ -62,6 +63,9 @@ public final class RingStore {
             message.setStringProperty(RECIPIENT, payload.recipient());
             message.setStringProperty(REFERENCE, payload.reference());
             message.setLongProperty(RETRIEVED_AT, slot.retrievedAt().toEpochMilli());
+            if (payload.validUntil() != null) {
+                message.setLongProperty(VALID_UNTIL, payload.validUntil().toEpochMilli());
+            }
             message.setStringProperty(FLAGS, slot.flags().stream().map(Flag::name).sorted()
                     .collect(Collectors.joining(",")));
             return message;
@@ -103,7 +107,8 @@ public final class RingStore {
             Arrays.stream(stored.split(",")).map(Flag::valueOf).forEach(flags::add);
         }
         Payload payload = new Payload(message.getStringProperty(MESSAGE_ID), message.getStringProperty(SENDER),
-                message.getStringProperty(RECIPIENT), message.getStringProperty(REFERENCE), message.getText());
+                message.getStringProperty(RECIPIENT), message.getStringProperty(REFERENCE), message.getText(),
+                message.propertyExists(VALID_UNTIL) ? Instant.ofEpochMilli(message.getLongProperty(VALID_UNTIL)) : null);
         return new Slot(message.getLongProperty(SEQUENCE), message.getIntProperty(ADDRESS), payload,
                 Instant.ofEpochMilli(message.getLongProperty(RETRIEVED_AT)), flags);
     }

@@ -23,6 +23,7 @@ import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.Cimd2BindState;
 import io.sluice.edge.SmscHealthIndicator;
+import io.sluice.edge.MtValidity;
 import io.sluice.edge.SmscSubmit;
 import io.sluice.edge.SmscSubmitMeter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -144,6 +145,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
+        context.getRegistry().bind("mtValidity", new MtValidity(Clock.systemUTC()));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
         meters = new SimpleMeterRegistry();
         context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, new CarrierTraffic(System::currentTimeMillis), "alpha", "cimd2"));

@@ -3,6 +3,7 @@ package io.sluice.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,15 @@ final class CorePeer {
 
     /** MT data as the core's ring-mt-send route sends it: sender alice, slot-indexed headers. */
     void sendMt(long sequence, String phone, String text) throws JMSException {
+        sendMt(sequence, phone, text, null);
+    }
+
+    /** The same, valid until then (epoch ms header {@code valid_until}, ADR 0019), or without a limit if null. */
+    void sendMt(long sequence, String phone, String text, Instant validUntil) throws JMSException {
         Map<String, Object> headers = new HashMap<>();
+        if (validUntil != null) {
+            headers.put("valid_until", validUntil.toEpochMilli());
+        }
         headers.put("ring_seq", sequence);
         headers.put("ring_slot", (int) (sequence % slots));
         headers.put("direction", "mt");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +98,7 @@ class CoreRoutesTest extends CamelTestSupport {
                 new SenderRateLimit(0.001, RATE_BURST, System::nanoTime), List.of("+449")));
         context.getRegistry().bind("edgeEventRelay", new EdgeEventRelay(USERS));
         context.getRegistry().bind("coreRings", rings);
-        context.getRegistry().bind("mtOrigin", new MtOrigin(rings, Duration.ofSeconds(1), Clock.systemUTC()));
+        context.getRegistry().bind("mtOrigin", new MtOrigin(rings, Duration.ofSeconds(1), Duration.ofDays(1), Clock.systemUTC()));
         notices = new BackgroundSender(connectionFactory, "notices");
         Buddies buddies = TestBuddies.on(USERS);
         PhoneCommands phoneCommands = new PhoneCommands(buddies, new Presence(buddies, login -> false, notices));
@@ -138,6 +139,10 @@ class CoreRoutesTest extends CamelTestSupport {
         assertThat(data.getStringProperty("carrier")).isEqualTo("alpha");
         long sequence = data.getLongProperty("ring_seq");
         assertThat(data.getIntProperty("ring_slot")).isEqualTo((int) (sequence % 8));
+        // valid for the configured day from when the core accepted it (ADR 0019)
+        Instant validUntil = Instant.ofEpochMilli(data.getLongProperty("valid_until"));
+        assertThat(validUntil).isBetween(Instant.now().plus(Duration.ofHours(23)),
+                Instant.now().plus(Duration.ofDays(1)));
         assertThat(broker.receive("sluice.inbox.alice", WAIT).getStringProperty("status")).isEqualTo("accepted");
         assertThat(broker.receive("sluice.inbox.alice", WAIT).getStringProperty("status")).isEqualTo("sent");
 
@@ -154,6 +159,23 @@ class CoreRoutesTest extends CamelTestSupport {
         broker.send("sluice.outbox", "alice", Map.of("to", "+447700900001", "client_ref", "r3"), "to beta");
         assertThat(broker.receive("sluice.mt.beta", WAIT)).as("longest prefix: beta").isNotNull();
         assertThat(broker.receive("sluice.inbox.alice", WAIT).getStringProperty("status")).isEqualTo("accepted");
+    }
+
+    @Test
+    void anMtWhoseValidityEndedWhileItWaitedForTheRingIsFailedBackWithoutEnteringIt() throws Exception {
+        String twoDaysAgo = Instant.now().minus(Duration.ofDays(2)).toString();
+        broker.sendTyped("sluice.mt.alpha", Map.of("carrier", "alpha", "sender", "alice", "to", "+441632960002",
+                "sluice_id", "stale-1", "client_ref", "r-stale", "sent_at", twoDaysAgo), "alice: stale");
+        broker.sendTyped("sluice.mt.alpha", Map.of("carrier", "alpha", "sender", "alice", "to", "+441632960002",
+                "sluice_id", "fresh-1", "sent_at", Instant.now().toString()), "alice: fresh");
+
+        Message expired = broker.receive("sluice.inbox.alice", WAIT);
+        assertThat(expired.getStringProperty("status")).isEqualTo("failed");
+        assertThat(expired.getStringProperty("reason")).isEqualTo("EXPIRED");
+        assertThat(expired.getStringProperty("client_ref")).isEqualTo("r-stale");
+        // in order, one consumer: the first data message on the link is the fresh one
+        assertThat(text(broker.receive("sluice.link.mt.alpha", WAIT))).isEqualTo("alice: fresh");
+        assertThat(broker.receive("sluice.inbox.alice", WAIT).getStringProperty("status")).isEqualTo("sent");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.sluice.edge.EdgeTransactions;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
+import io.sluice.edge.MtValidity;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.SmppBindState;
 import io.sluice.edge.SmscDeliveryCounter;
@@ -37,6 +39,7 @@ import io.sluice.ring.Direction;
 import io.sluice.ring.Pointers;
 import io.sluice.ring.RingStore;
 import io.sluice.testsupport.InVmBroker;
+import io.sluice.testsupport.MutableClock;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import io.sluice.broker.CamelJms;
@@ -75,6 +78,8 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     private static ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
     private ReceiptCorrelator receipts;
+    /** The clock MT validities are judged by: moved by hand, so a validity ends without waiting for it. */
+    private final MutableClock validityClock = new MutableClock(Instant.now());
 
     /** Before the Camel context, which the per-class lifecycle creates ahead of {@code @BeforeAll}. */
     private static synchronized void start() throws Exception {
@@ -134,6 +139,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
+        context.getRegistry().bind("mtValidity", new MtValidity(validityClock));
         context.getRegistry().bind("smppBindState", bindState);
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
         meters = new SimpleMeterRegistry();
@@ -192,7 +198,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
             await().atMost(WAIT).until(() -> smsc.handset(phone).messages().size() >= upTo);
         }
 
-        List<java.time.Instant> times = smsc.handset(phone).messages().stream().map(ReceivedMessage::time).toList();
+        List<Instant> times = smsc.handset(phone).messages().stream().map(ReceivedMessage::time).toList();
         for (int i = 0; i + MAX_SUBMITS_PER_SECOND < times.size(); i++) {
             // at most MAX_SUBMITS_PER_SECOND in any second; a few ms of slack for the TCP hop to the SMSC
             assertThat(Duration.between(times.get(i), times.get(i + MAX_SUBMITS_PER_SECOND)))
@@ -228,6 +234,50 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
                 .isGreaterThanOrEqualTo(1);
         assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("after the refusal");
         assertThat(traffic.submitErrors().total()).isEqualTo(errorsBefore + 1); // what the Carrier MBean shows
+    }
+
+    @Test
+    void anMtWhoseValidityEndedBeforeItsTurnIsFailedBackExpiredAndNeverSubmitted() throws Exception {
+        String phone = "+447700900608";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        core.sendMt(base + 1, phone, "too late", validityClock.instant().minusSeconds(1));
+        core.sendMt(base + 2, phone, "in time", validityClock.instant().plus(Duration.ofHours(1)));
+
+        Message expired = core.nextReportOfKind("processed", base + 1);
+        assertThat(expired.getStringProperty("outcome")).isEqualTo("failed");
+        assertThat(expired.getStringProperty("reason")).isEqualTo("EXPIRED");
+        assertThat(expired.getStringProperty("detail")).contains("validity ended");
+        assertThat(core.nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("in time");
+        assertThat(rings.get(Direction.MT, "alpha").pointers().lastProcessed()).isEqualTo(base + 2);
+    }
+
+    @Test
+    void anMtTheSmscKeepsRefusingForTheTimeBeingStopsBeingRetriedWhenItsValidityEnds() throws Exception {
+        String phone = "+447700900609";
+        long base = rings.get(Direction.MT, "alpha").pointers().lastRetrieved();
+        long refusalsBefore = submitsTo(phone);
+        core.sendMt(base + 1, phone, "#QFULL until it expires", validityClock.instant().plus(Duration.ofHours(1)));
+        // retried with back-off while the SMSC's queue is full and the message still valid
+        await().atMost(WAIT).until(() -> submitsTo(phone) >= refusalsBefore + 2);
+
+        validityClock.advance(Duration.ofHours(2));
+        Message expired = core.nextReportOfKind("processed", base + 1);
+        assertThat(expired.getStringProperty("reason")).isEqualTo("EXPIRED");
+        long refusals = submitsTo(phone);
+        // stop-and-wait: once the next message is through, the expired one cannot be tried again
+        core.sendMt(base + 2, phone, "next", validityClock.instant().plus(Duration.ofHours(1)));
+        assertThat(core.nextReportOfKind("processed", base + 2).getStringProperty("outcome")).isEqualTo("ok");
+        assertThat(submitsTo(phone)).isEqualTo(refusals + 1);
+        assertThat(smsc.handset(phone).messages()).extracting(ReceivedMessage::text).containsExactly("next");
+    }
+
+    /** submit_sm the emulator received for this number, refused or not. */
+    private static long submitsTo(String phone) {
+        String digits = phone.substring(1); // international TON: the address goes without its '+'
+        return smsc.traffic(Integer.MAX_VALUE).stream()
+                .filter(pdu -> "submit_sm".equals(pdu.command()) && pdu.destination() != null
+                        && pdu.destination().endsWith(digits)).count();
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.SmppBindState;
+import io.sluice.edge.MtValidity;
 import io.sluice.edge.SmscSubmit;
 import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.HandsetView;
@@ -130,6 +131,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         connectionFactory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
         assembly = bindEdgeBeans(context, "alpha");
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
+        context.getRegistry().bind("mtValidity", new MtValidity(Clock.systemUTC()));
         context.getRegistry().bind("smppBindState", bindState);
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit",
                 "edge/ring-mt-accept", "edge/mo-reassembly-timeout")) {

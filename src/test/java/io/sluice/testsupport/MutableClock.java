@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 /** A clock the test moves by hand, so timeouts are tested without waiting. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    /** Volatile: the test moves it while route threads read it. */
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;

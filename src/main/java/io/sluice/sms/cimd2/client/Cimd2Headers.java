@@ -9,6 +9,8 @@ public final class Cimd2Headers {
     public static final String ORIGINATOR = "CamelCimd2Originator";
     /** In (submit): status report request bit mask (056); absent or 0 asks for no report. */
     public static final String STATUS_REPORT_REQUEST = "CamelCimd2StatusReportRequest";
+    /** In (submit): relative validity period (050), GSM 03.40 coded 0-255 ({@code Cimd2RelativeValidity}); absent: the SMSC's default. */
+    public static final String VALIDITY_PERIOD_RELATIVE = "CamelCimd2ValidityPeriodRelative";
     /**
      * In (submit): the text already cut into SMS parts, a {@code List<io.sluice.sms.text.SmsPart>}, sent as
      * they are (the edge's own parts, as camel-smpp takes a splitter); without it the body is cut here.

@@ -36,12 +36,16 @@ final class Cimd2Messages {
         String destination = required(message, Cimd2Headers.DESTINATION);
         String originator = message.getHeader(Cimd2Headers.ORIGINATOR, String.class);
         Integer reports = message.getHeader(Cimd2Headers.STATUS_REPORT_REQUEST, Integer.class);
+        Integer validity = message.getHeader(Cimd2Headers.VALIDITY_PERIOD_RELATIVE, Integer.class);
         List<Cimd2Packet> submits = new ArrayList<>(parts.size());
         for (SmsPart part : parts) {
             Cimd2Packet.Builder submit = Cimd2Packet.builder(Cimd2Operation.SUBMIT)
                     .add(Cimd2Parameter.DESTINATION_ADDRESS, destination);
             if (originator != null) {
                 submit.add(Cimd2Parameter.ORIGINATING_ADDRESS, originator);
+            }
+            if (validity != null) {
+                submit.add(Cimd2Parameter.VALIDITY_PERIOD_RELATIVE, validity);
             }
             if (part.hasUdh()) {
                 submit.addHex(Cimd2Parameter.USER_DATA_HEADER, part.udh());
