@@ -61,6 +61,8 @@ final class SluiceSites implements AutoCloseable {
     private RoleProcess betaEdge;
     private boolean standby;
     private RoleProcess standbyCore;
+    /** Extra settings of the edge (alpha), e.g. its contracted rate. */
+    private final List<String> edgeSettings = new ArrayList<>();
 
     SluiceSites(String name) throws IOException {
         this.dataDir = Path.of("target", "it-sites", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -114,6 +116,12 @@ final class SluiceSites implements AutoCloseable {
      */
     SluiceSites withStandby() {
         standby = true;
+        return this;
+    }
+
+    /** Adds settings to the edge's command line, e.g. {@code --sluice.edge.smsc.max-submits-per-second=50}. */
+    SluiceSites withEdgeSettings(String... settings) {
+        edgeSettings.addAll(List.of(settings));
         return this;
     }
 
@@ -226,12 +234,14 @@ final class SluiceSites implements AutoCloseable {
     }
 
     RoleProcess startEdge() throws IOException {
-        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--sluice.edge.core-uri=" + edgeCoreUri(),
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.protocol=" + smscProtocol,
                 "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort),
-                "--spring.config.import=file:" + pki.edgeSettings("alpha")), log("edge"),
+                "--spring.config.import=file:" + pki.edgeSettings("alpha")));
+        arguments.addAll(edgeSettings);
+        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(arguments.toArray(String[]::new)), log("edge"),
                 classPath);
         return edge;
     }
