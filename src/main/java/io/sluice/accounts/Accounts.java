@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -35,12 +37,16 @@ public final class Accounts implements UserDirectory {
      * {@code sluice-system}): an account named so would be confused with them.
      */
     public static final List<String> RESERVED_PREFIXES = List.of("edge-", "sluice-");
+    /** Most logins {@link #exists} remembers. */
+    private static final int KNOWN_LOGINS_LIMIT = 100_000;
 
     private final AccountStore store;
     private final BuddyStore buddies;
     private final TransactionTemplate transaction;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    /** Logins known to exist ({@link #exists}). */
+    private final Set<String> knownLogins = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     /** Checked against when the login is unknown, so that an unknown login costs as long as a wrong password. */
     private final String decoyHash;
@@ -162,9 +168,27 @@ public final class Accounts implements UserDirectory {
         return passwords.matches(password, credentials.get().passwordHash()) && credentials.get().enabled();
     }
 
+    /**
+     * Accounts are never deleted, only disabled, so once a login exists it always will: the dispatcher
+     * asks for every message, and a known login needs no query. Unknown ones are asked every time (an
+     * account may be created any moment). Bounded: past the limit the set starts again.
+     */
     @Override
     public boolean exists(String login) {
-        return login != null && store.exists(login);
+        if (login == null) {
+            return false;
+        }
+        if (knownLogins.contains(login)) {
+            return true;
+        }
+        boolean exists = store.exists(login);
+        if (exists) {
+            if (knownLogins.size() >= KNOWN_LOGINS_LIMIT) {
+                knownLogins.clear();
+            }
+            knownLogins.add(login);
+        }
+        return exists;
     }
 
     @Override

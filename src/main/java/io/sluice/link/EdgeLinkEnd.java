@@ -124,13 +124,12 @@ public final class EdgeLinkEnd {
         RingHandle mo = ring(exchange, Direction.MO);
         Slot slot;
         try {
-            slot = mo.retrieve(new Payload(UUID.randomUUID().toString(), from, to, null, text), clock.instant(), Duration.ZERO);
+            slot = mo.retrieveAndSend(new Payload(UUID.randomUUID().toString(), from, to, null, text), clock.instant(), Duration.ZERO);
         } catch (RingFullException full) {
             throw new ProcessRequestException(full.getMessage(), SmppStatus.ESME_RMSGQFUL.code());
         }
         Outgoing out = new Outgoing(exchange.getContext());
         LinkMessages.data(out, LinkMessages.MO_DATA, Direction.MO, carrier, slot, "0");
-        mo.markSent(slot.sequence());
         return out.messages();
     }
 

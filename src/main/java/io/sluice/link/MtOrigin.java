@@ -54,10 +54,9 @@ public final class MtOrigin {
         if (payload.expiredAt(clock.instant())) {
             return expired(exchange, carrier, payload, acceptedAt);
         }
-        Slot slot = ring.retrieve(payload, clock.instant(), patience);
+        Slot slot = ring.retrieveAndSend(payload, clock.instant(), patience);
         Outgoing out = new Outgoing(exchange.getContext());
         LinkMessages.data(out, LinkMessages.mtData(carrier), Direction.MT, carrier, slot, "0");
-        ring.markSent(slot.sequence());
         if (payload.sender() != null) { // replies from Sluice itself have no IM sender to inform
             LinkMessages.status(out, payload.sender(), payload.messageId(), payload.reference(), MessageStatus.SENT, null,
                     "Sent towards carrier " + carrier + " (ring slot " + slot.address() + ", sequence " + slot.sequence() + ").");

@@ -139,6 +139,14 @@ abstract class AccountsContract {
     }
 
     @Test
+    void aLoginUnknownAMomentAgoExistsOnceCreated() {
+        assertThat(accounts.exists("dora")).isFalse();
+        accounts.create(new NewAccount("dora", "dora-pw", null, null));
+        assertThat(accounts.exists("dora")).as("not remembered as unknown").isTrue();
+        assertThat(accounts.exists("dora")).as("remembered as known").isTrue();
+    }
+
+    @Test
     void changesToAnUnknownUserAreRefused() {
         assertProblem(() -> accounts.disable("zed"), AccountProblem.UNKNOWN_USER);
         assertProblem(() -> accounts.enable("zed"), AccountProblem.UNKNOWN_USER);

@@ -64,6 +64,11 @@ public final class InVmBroker implements AutoCloseable {
         return this;
     }
 
+    /** Messages ever added to the queue (a last-value queue keeps fewer). */
+    public long messagesAdded(String queue) {
+        return embedded.getActiveMQServer().locateQueue(queue).getMessagesAdded();
+    }
+
     public ActiveMQConnectionFactory connectionFactory() {
         return factory;
     }

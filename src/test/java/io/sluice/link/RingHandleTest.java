@@ -1,0 +1,40 @@
+package io.sluice.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.sluice.ring.Direction;
+import io.sluice.ring.Flag;
+import io.sluice.ring.Payload;
+import io.sluice.ring.RingStore;
+import io.sluice.ring.Slot;
+import io.sluice.testsupport.InVmBroker;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+/** A ring handle's writes to its store, on a real broker. */
+class RingHandleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+
+    @Test
+    void retrievingAndSendingAtOnceWritesTheSlotOnceWithBothFlags() throws Exception {
+        String queue = RingStore.queueOf(Direction.MT, "r");
+        try (InVmBroker broker = new InVmBroker().withLastValueQueue(queue, RingStore.KEY).start();
+             ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0")) {
+            RingHandle origin = SiteLink.rings(connectionFactory, Map.of("r", 8)).get(Direction.MT, "r");
+            origin.markPositionKnown();
+
+            Slot slot = origin.retrieveAndSend(new Payload("m1", "alice", "+447700900001", null, "hi"), NOW, Duration.ZERO);
+
+            assertThat(slot.flags()).contains(Flag.RETRIEVED, Flag.SENT);
+            assertThat(broker.messagesAdded(queue)).as("one record, not one per flag").isEqualTo(1);
+            origin.reload();
+            assertThat(origin.ring().slot(slot.sequence())).get().extracting(Slot::flags)
+                    .satisfies(flags -> assertThat(flags).contains(Flag.RETRIEVED, Flag.SENT));
+        }
+    }
+}
