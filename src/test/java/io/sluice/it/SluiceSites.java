@@ -61,6 +61,9 @@ final class SluiceSites implements AutoCloseable {
     private RoleProcess betaEdge;
     private boolean standby;
     private RoleProcess standbyCore;
+    /** Settings of the test on top of the ones here (see {@link #withCoreSettings}, {@link #withEdgeSettings}). */
+    private final List<String> coreSettings = new ArrayList<>();
+    private final List<String> edgeSettings = new ArrayList<>();
 
     SluiceSites(String name) throws IOException {
         this.dataDir = Path.of("target", "it-sites", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -117,6 +120,18 @@ final class SluiceSites implements AutoCloseable {
         return this;
     }
 
+    /** More command-line settings for the core, e.g. {@code --sluice.broker.min-disk-free=…}. */
+    SluiceSites withCoreSettings(String... settings) {
+        coreSettings.addAll(List.of(settings));
+        return this;
+    }
+
+    /** More command-line settings for carrier alpha's edge. */
+    SluiceSites withEdgeSettings(String... settings) {
+        edgeSettings.addAll(List.of(settings));
+        return this;
+    }
+
     WanSimulator wan() {
         return wan;
     }
@@ -170,6 +185,7 @@ final class SluiceSites implements AutoCloseable {
             arguments.add("--sluice.core.standby.uri=tcp://127.0.0.1:" + standbyMirrorPort);
             arguments.add("--sluice.core.standby.mirror-password=" + MIRROR_PASSWORD);
         }
+        arguments.addAll(coreSettings);
         core = RoleProcess.start(Role.CORE, coreHttpPort, arguments, log("core"), classPath);
         return core;
     }
@@ -226,13 +242,14 @@ final class SluiceSites implements AutoCloseable {
     }
 
     RoleProcess startEdge() throws IOException {
-        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(
+        List<String> arguments = withData(
                 "--sluice.edge.core-uri=" + edgeCoreUri(),
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.protocol=" + smscProtocol,
                 "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort),
-                "--spring.config.import=file:" + pki.edgeSettings("alpha")), log("edge"),
-                classPath);
+                "--spring.config.import=file:" + pki.edgeSettings("alpha"));
+        arguments.addAll(edgeSettings);
+        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, arguments, log("edge"), classPath);
         return edge;
     }
 
