@@ -38,7 +38,8 @@ final class BareBroker {
                 "sluice.core.bind-host", "127.0.0.1",
                 "sluice.core.stomp-port", stompPort,
                 "sluice.core.edge-port", BenchSites.freePort(),
-                "sluice.core.max-stomp-connections", 1000)));
+                "sluice.core.max-stomp-connections", 1000,
+                "sluice.core.max-stomp-frame-bytes", 65536)));
         var configuration = BrokerXml.load(new ClassPathResource("broker-config/core/broker.xml"),
                 new PropertySourcesPropertyResolver(sources));
         return new SiteBroker(configuration, new AnyoneMaySendAndReceive(), List.of(SiteBroker.durableQueue(QUEUE)))

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.BaseInterceptor;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -52,6 +53,12 @@ public final class SiteBroker implements AutoCloseable {
         server().createQueue(queue.setAutoCreateAddress(true), true);
     }
 
+    /** Adds an interceptor of incoming packets or frames; call before {@link #start}, so no connection misses it. */
+    public void addIncomingInterceptor(BaseInterceptor<?> interceptor) throws Exception {
+        embedded.createActiveMQServer();
+        server().getServiceRegistry().addIncomingInterceptor(interceptor);
+    }
+
     public SiteBroker start() throws Exception {
         embedded.start();
         LOG.info("Broker {} started, journal in {}", server().getConfiguration().getName(),
@@ -65,6 +72,15 @@ public final class SiteBroker implements AutoCloseable {
 
     public ActiveMQServer server() {
         return embedded.getActiveMQServer();
+    }
+
+    /**
+     * Whether the broker found its disk beyond {@code max-disk-usage} or {@code min-disk-free} at its last
+     * scan: producers are then blocked, STOMP senders refused (ADR 0018).
+     */
+    public boolean diskFull() {
+        ActiveMQServer server = server();
+        return server != null && server.getPagingManager() != null && server.getPagingManager().isDiskFull();
     }
 
     /**

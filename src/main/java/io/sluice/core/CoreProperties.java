@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param stompPort           STOMP over TCP and over WebSocket, for PC clients and the web page
  * @param edgePort            AMQP port the carrier edges dial
  * @param maxStompConnections cap on concurrent client connections
+ * @param maxStompFrameBytes  largest STOMP frame (command, headers, body) a client may send; a larger one
+ *                            ends its connection with an ERROR (ADR 0018)
  * @param publicHost          host name the web page uses to reach the STOMP WebSocket
  * @param serviceNumber       the number phone users text (shown in help replies)
  * @param users               seed accounts by login: created in the accounts store at start-up when
@@ -38,6 +40,7 @@ public record CoreProperties(
         @Min(1) @Max(65535) int stompPort,
         @Min(1) @Max(65535) int edgePort,
         @Min(1) int maxStompConnections,
+        @Min(MIN_STOMP_FRAME_BYTES) int maxStompFrameBytes,
         @NotBlank String publicHost,
         @NotBlank String serviceNumber,
         @DefaultValue Map<@Pattern(regexp = UserName.PATTERN) String, @Valid User> users,
@@ -45,6 +48,8 @@ public record CoreProperties(
         @NotBlank @Size(min = MIN_ADMIN_TOKEN_CHARS) String adminToken,
         @NotEmpty Map<@Pattern(regexp = "[a-z][a-z0-9-]{0,30}") String, @Valid Carrier> carriers) {
 
+    /** Room for a STOMP frame's headers (the limit must also let a chat text of max-text-chars through). */
+    public static final int MIN_STOMP_FRAME_BYTES = 1024;
     /** Long enough that guessing it over HTTP is hopeless. */
     public static final int MIN_ADMIN_TOKEN_CHARS = 16;
     /** The default in application-core.yml; the core warns at start-up while it is in use. */

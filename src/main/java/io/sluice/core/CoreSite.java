@@ -15,6 +15,9 @@ import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
 import io.sluice.broker.InVmConnectionFactory;
 import io.sluice.broker.SiteBroker;
+import io.sluice.core.stomp.StompDiskFullRefusal;
+import io.sluice.core.stomp.StompFrameLimit;
+import io.sluice.core.stomp.StompTextCheck;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
 import io.sluice.carrier.CarrierRouter;
@@ -90,6 +93,9 @@ public class CoreSite {
         queues.addAll(SiteLink.ringQueues(core.carriers().keySet()));
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
+        // STOMP bad input (ADR 0018): frames beyond the limit end the connection; text that is not UTF-8 is
+        // marked (StompTextCheck, below); a SEND while the disk is full is refused (StompDiskFullRefusal)
+        configuration.registerBrokerPlugin(new StompFrameLimit(core.maxStompFrameBytes()));
         sitePlugins.forEach(configuration::registerBrokerPlugin); // the inboxes' and presence's (InboxConfiguration)
         // A primary/standby pair (ADR 0014): the primary mirrors, the standby listens for it and serves nobody yet.
         if (standby.mirrors()) {
@@ -101,7 +107,10 @@ public class CoreSite {
         var logins = new MirrorLogin(standby.mirrorPassword(), standbyCore::isPassive,
                 new CoreAuthenticator(system, core, accounts));
         var security = new SluiceSecurityManager(logins, new CoreAccessPolicy());
-        return new SiteBroker(configuration, security, queues).start();
+        SiteBroker broker = new SiteBroker(configuration, security, queues);
+        broker.addIncomingInterceptor(new StompDiskFullRefusal(broker::diskFull));
+        broker.addIncomingInterceptor(new StompTextCheck());
+        return broker.start();
     }
 
     @Bean

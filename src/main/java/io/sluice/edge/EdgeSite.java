@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.broker.BrokerPagingHealthIndicator;
 import io.sluice.broker.BrokerXml;
 import io.sluice.broker.CamelJms;
 import io.sluice.broker.InVmConnectionFactory;
@@ -181,6 +182,15 @@ public class EdgeSite {
         return new CoreLinkHealthIndicator(edgeBroker.server(), linkMonitor.state(edge.carrier()));
     }
 
+    /**
+     * Health {@code brokerPaging}, part of the edge's readiness as of the core's: PAGING (HTTP 200) while a
+     * backlog pages to disk, DOWN while the disk is full (ADR 0010, 0018).
+     */
+    @Bean
+    BrokerPagingHealthIndicator brokerPagingHealthIndicator(SiteBroker edgeBroker) {
+        return new BrokerPagingHealthIndicator(edgeBroker.server());
+    }
+
     /** Local transactions for routes that do not start from a JMS consumer (the SMSC's deliver_sm). */
     @Bean
     JmsTransactionManager edgeTransactionManager(ActiveMQConnectionFactory edgeConnectionFactory) {
@@ -221,8 +231,8 @@ public class EdgeSite {
     }
 
     @Bean
-    MoIntake moIntake(EdgeLinkEnd edgeLinkEnd, MoAssembly moAssembly) {
-        return new MoIntake(edgeLinkEnd, moAssembly);
+    MoIntake moIntake(EdgeLinkEnd edgeLinkEnd, MoAssembly moAssembly, SiteBroker edgeBroker) {
+        return new MoIntake(edgeLinkEnd, moAssembly, edgeBroker::diskFull);
     }
 
     /** The {@code cimd2:} endpoints of routes/edge-cimd2 (ADR 0009); unused while the protocol is SMPP. */

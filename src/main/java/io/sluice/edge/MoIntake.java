@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import io.sluice.core.Destinations;
 import io.sluice.im.Headers;
@@ -13,6 +14,7 @@ import io.sluice.link.Outgoing;
 import io.sluice.sms.cimd2.client.Cimd2Headers;
 import io.sluice.sms.smpp.GuardedSmppBinding;
 import io.sluice.sms.smpp.SmppAddresses;
+import io.sluice.sms.smpp.SmppStatus;
 import io.sluice.sms.text.Concatenation;
 import io.sluice.sms.text.MalformedUdhException;
 import io.sluice.sms.text.MoGroup;
@@ -41,13 +43,22 @@ public final class MoIntake {
 
     private final EdgeLinkEnd link;
     private final MoAssembly assembly;
+    private final BooleanSupplier diskFull;
 
+    /** An edge whose broker's disk never fills (route tests of other concerns). */
     public MoIntake(EdgeLinkEnd link, MoAssembly assembly) {
+        this(link, assembly, () -> false);
+    }
+
+    /** @param diskFull whether the edge's broker blocks producers for lack of disk (ADR 0018) */
+    public MoIntake(EdgeLinkEnd link, MoAssembly assembly, BooleanSupplier diskFull) {
         this.link = link;
         this.assembly = assembly;
+        this.diskFull = diskFull;
     }
 
     public List<Message> send(Exchange exchange) throws ProcessRequestException, InterruptedException {
+        refuseWhileTheDiskIsFull();
         Message message = exchange.getMessage();
         Byte sourceTon = message.getHeader(SmppConstants.SOURCE_ADDR_TON, Byte.class);
         String from = SmppAddresses.fromSmpp(message.getHeader(SmppConstants.SOURCE_ADDR, String.class),
@@ -74,6 +85,18 @@ public final class MoIntake {
         }
         byte[] payload = udh == null ? octets : Arrays.copyOfRange(octets, udh.length(), octets.length);
         return link.sendMo(exchange, from, to, decode(encoding.get(), payload, message));
+    }
+
+    /**
+     * With the disk full, storing the message would block until space returns while the SMSC waits for
+     * its answer and may time out and send it again; "message queue full" (CIMD2: temporary congestion)
+     * tells it to retry later instead, as a full ring does (ADR 0018).
+     */
+    private void refuseWhileTheDiskIsFull() throws ProcessRequestException {
+        if (diskFull.getAsBoolean()) {
+            throw new ProcessRequestException("The edge's disk is full; try again later",
+                    SmppStatus.ESME_RMSGQFUL.code());
+        }
     }
 
     /** Our decoding; an SMSC whose data_coding 0 is really Latin-1 falls back to camel-smpp's. */
@@ -109,6 +132,7 @@ public final class MoIntake {
      * encoding of its data coding scheme (030), so the same {@link MoAssembly} joins it.
      */
     public List<Message> fromCimd2(Exchange exchange) throws ProcessRequestException, InterruptedException {
+        refuseWhileTheDiskIsFull();
         Message message = exchange.getMessage();
         String from = message.getHeader(Cimd2Headers.ORIGINATOR, String.class);
         String to = message.getHeader(Cimd2Headers.DESTINATION, String.class);

@@ -53,6 +53,7 @@ public final class ChatDispatcher {
         if (sender == null || !users.exists(sender)) {
             throw new IllegalStateException("Outbox message without a validated IM user as sender: " + sender);
         }
+        String invalidText = message.getHeader(Headers.INVALID_TEXT, String.class);
         String text = textOf(message);
         String to = message.getHeader(Headers.TO, String.class);
         String clientRef = message.getHeader(Headers.CLIENT_REF, String.class);
@@ -71,6 +72,8 @@ public final class ChatDispatcher {
         Recipient recipient = Recipient.parse(to);
         if (!rateLimit.tryAcquire(sender)) { // first: a flood of bad messages is still a flood
             reject(exchange, FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.description());
+        } else if (invalidText != null) { // rather than a text with characters replaced (ADR 0018)
+            reject(exchange, FailureReason.INVALID_TEXT, invalidText);
         } else if (text.isEmpty()) {
             reject(exchange, FailureReason.EMPTY_MESSAGE, FailureReason.EMPTY_MESSAGE.description());
         } else if (text.length() > maxTextChars) {

@@ -11,6 +11,7 @@ public enum FailureReason {
     UNKNOWN_USER("No IM user has that name."),
     EMPTY_MESSAGE("The message has no text."),
     TOO_LONG("The text is longer than this server accepts."),
+    INVALID_TEXT("The message is not valid UTF-8; nothing was passed on."),
     NO_CARRIER("No carrier serves that number."),
     BLOCKED_NUMBER("Numbers in that range (premium rate, special services) cannot be texted from here."),
     RATE_LIMITED("You are sending faster than this server allows; wait a moment and send again."),

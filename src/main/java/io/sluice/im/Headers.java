@@ -45,6 +45,11 @@ public final class Headers {
     public static final String REASON = "reason";
     /** Human-readable explanation of a status. */
     public static final String DETAIL = "detail";
+    /**
+     * Set by the core's STOMP acceptor, never by a client (its own is dropped): what in a chat message is
+     * not valid UTF-8; the dispatcher fails such a message with {@link FailureReason#INVALID_TEXT}.
+     */
+    public static final String INVALID_TEXT = "sluice_invalid_text";
     /** When the core accepted the message (ISO-8601). */
     public static final String SENT_AT = "sent_at";
     /**

@@ -68,11 +68,12 @@ class CoreBrokerSecurityTest {
                 "sluice.core.bind-host", "127.0.0.1",
                 "sluice.core.stomp-port", "0",
                 "sluice.core.edge-port", "0",
-                "sluice.core.max-stomp-connections", "10")));
+                "sluice.core.max-stomp-connections", "10",
+                "sluice.core.max-stomp-frame-bytes", "65536")));
         var configuration = BrokerXml.load(new FileSystemResource("broker-config/core/broker.xml"), environment);
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
-        CoreProperties core = new CoreProperties("127.0.0.1", 1, 1, 10, "localhost", "7777", Map.of(), false,
+        CoreProperties core = new CoreProperties("127.0.0.1", 1, 1, 10, 65536, "localhost", "7777", Map.of(), false,
                 "test-admin-token-0123456789", Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255)));
         accounts = new Accounts(accountsDatabase(), new BCryptPasswordEncoder(4), CoreBrokerSecurityTest::toBroker,
                 Clock.systemUTC());

@@ -19,31 +19,39 @@ class BadInputIT {
     @Test
     void aSendWithoutRecipientFailsWithNoRecipient(SluiceSites sites) throws Exception {
         try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
-            alice.send(null, "to whom?", "bad-1");
-            StompFrame status = alice.awaitStatus("bad-1", "failed");
-            assertThat(status.header("reason")).isEqualTo("NO_RECIPIENT");
-            assertThat(status.header("detail")).contains("'to' header");
+            assertFails(alice, null, "to whom?", "NO_RECIPIENT", "'to' header");
         }
     }
 
     @Test
     void anInvalidPhoneNumberFailsWithInvalidNumber(SluiceSites sites) throws Exception {
         try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
-            alice.send("+0123", "short", "bad-2");
-            StompFrame status = alice.awaitStatus("bad-2", "failed");
-            assertThat(status.header("reason")).isEqualTo("INVALID_NUMBER");
-            assertThat(status.header("detail")).contains("+0123");
+            assertFails(alice, "+0123", "short", "INVALID_NUMBER", "+0123");
         }
     }
 
     @Test
     void anUnknownUserFailsWithUnknownUser(SluiceSites sites) throws Exception {
         try (ChatUser alice = ChatUser.overWebSocket(sites, "alice", "alice-pw")) {
-            alice.send("mallory", "are you real?", "bad-3");
-            StompFrame status = alice.awaitStatus("bad-3", "failed");
-            assertThat(status.header("reason")).isEqualTo("UNKNOWN_USER");
-            assertThat(status.header("detail")).contains("mallory");
+            assertFails(alice, "mallory", "are you real?", "UNKNOWN_USER", "mallory");
         }
+    }
+
+    @Test
+    void aTextOverMaxTextCharsFailsWithTooLong(SluiceSites sites) throws Exception {
+        try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
+            // 1,601 two-byte characters: 3.2 kB, a frame well within max-stomp-frame-bytes
+            assertFails(alice, "+447700900123", "\u00e9".repeat(1601), "TOO_LONG", "1601");
+        }
+    }
+
+    private static void assertFails(ChatUser sender, String to, String text, String reason, String inDetail)
+            throws Exception {
+        String ref = "bad-" + reason;
+        sender.send(to, text, ref);
+        StompFrame status = sender.awaitStatus(ref, "failed");
+        assertThat(status.header("reason")).isEqualTo(reason);
+        assertThat(status.header("detail")).contains(inDetail);
     }
 
     @Test

@@ -61,7 +61,8 @@ final class SluiceSites implements AutoCloseable {
     private RoleProcess betaEdge;
     private boolean standby;
     private RoleProcess standbyCore;
-    /** Extra settings of the edge (alpha), e.g. its contracted rate. */
+    /** Settings of the test on top of the ones here (see {@link #withCoreSettings}, {@link #withEdgeSettings}). */
+    private final List<String> coreSettings = new ArrayList<>();
     private final List<String> edgeSettings = new ArrayList<>();
 
     SluiceSites(String name) throws IOException {
@@ -119,7 +120,13 @@ final class SluiceSites implements AutoCloseable {
         return this;
     }
 
-    /** Adds settings to the edge's command line, e.g. {@code --sluice.edge.smsc.max-submits-per-second=50}. */
+    /** More command-line settings for the core, e.g. {@code --sluice.broker.min-disk-free=…}. */
+    SluiceSites withCoreSettings(String... settings) {
+        coreSettings.addAll(List.of(settings));
+        return this;
+    }
+
+    /** More command-line settings for carrier alpha's edge. */
     SluiceSites withEdgeSettings(String... settings) {
         edgeSettings.addAll(List.of(settings));
         return this;
@@ -178,6 +185,7 @@ final class SluiceSites implements AutoCloseable {
             arguments.add("--sluice.core.standby.uri=tcp://127.0.0.1:" + standbyMirrorPort);
             arguments.add("--sluice.core.standby.mirror-password=" + MIRROR_PASSWORD);
         }
+        arguments.addAll(coreSettings);
         core = RoleProcess.start(Role.CORE, coreHttpPort, arguments, log("core"), classPath);
         return core;
     }
@@ -234,15 +242,14 @@ final class SluiceSites implements AutoCloseable {
     }
 
     RoleProcess startEdge() throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(
+        List<String> arguments = withData(
                 "--sluice.edge.core-uri=" + edgeCoreUri(),
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.protocol=" + smscProtocol,
                 "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort),
-                "--spring.config.import=file:" + pki.edgeSettings("alpha")));
+                "--spring.config.import=file:" + pki.edgeSettings("alpha"));
         arguments.addAll(edgeSettings);
-        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, withData(arguments.toArray(String[]::new)), log("edge"),
-                classPath);
+        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, arguments, log("edge"), classPath);
         return edge;
     }
 

@@ -203,6 +203,17 @@ class CoreRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void textTheStompAcceptorFoundNotUtf8FailsWithInvalidTextAndGoesNowhere() throws Exception {
+        // the marker StompTextCheck sets (StompBadInputIT sends the real bytes)
+        broker.send("sluice.outbox", "bob", Map.of("to", "alice", "client_ref", "mangled",
+                "sluice_invalid_text", "The text is not valid UTF-8 (from byte 3 of 12)."), "caf\uFFFD au lait");
+        Message status = broker.receive("sluice.inbox.bob", WAIT);
+        assertThat(status.getStringProperty("reason")).isEqualTo("INVALID_TEXT");
+        assertThat(status.getStringProperty("detail")).isEqualTo("The text is not valid UTF-8 (from byte 3 of 12).");
+        assertThat(broker.receive("sluice.inbox.alice", Duration.ofMillis(200))).as("nothing passed on").isNull();
+    }
+
+    @Test
     void aSenderOverTheRateIsToldSoAndNothingIsSent() throws Exception {
         // dave sends nothing in the other tests: his bucket is full
         for (int i = 0; i < RATE_BURST; i++) {
