@@ -131,6 +131,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         assembly = bindEdgeBeans(context, "alpha");
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("smppBindState", bindState);
+        context.getRegistry().bind("smppUnansweredRebind", new io.sluice.edge.SmppUnansweredRebind(bindState));
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit",
                 "edge/ring-mt-accept", "edge/mo-reassembly-timeout")) {
             loadRoute(context, flow);
