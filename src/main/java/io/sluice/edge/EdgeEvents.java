@@ -28,6 +28,8 @@ public final class EdgeEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeEvents.class);
     private static final Duration RECEIPT_GRACE = Duration.ofSeconds(2);
+    /** Header of a stored SMPP receipt: whether the carrier reported the message delivered. */
+    static final String RECEIPT_DELIVERED = "receipt_delivered";
 
     private final String carrier;
     private final ReceiptCorrelator receipts;
@@ -52,13 +54,34 @@ public final class EdgeEvents {
                 .orElse("The SMSC refused the message: " + (failure == null ? "unknown reason" : failure.getMessage()));
     }
 
-    /** An SMPP delivery receipt: reports "delivered" or "failed" to the original sender. */
-    public void receipt(Exchange exchange) throws InterruptedException {
+    /**
+     * Route {@code smsc-receive}: an SMPP delivery receipt as it arrived, reduced to plain headers
+     * ({@link Headers#SMSC_ID}, {@link #RECEIPT_DELIVERED}, {@link Headers#DETAIL}) to be stored on the
+     * receipts queue. It is not matched here: it may have overtaken its submit_sm_resp, which camel-smpp
+     * reads on the very thread running this route (ADR 0016).
+     */
+    public void receiptArrived(Exchange exchange) {
         Message message = exchange.getMessage();
         String smscId = message.getHeader(SmppConstants.ID, String.class);
         DeliveryReceiptState state = message.getHeader(SmppConstants.FINAL_STATUS, DeliveryReceiptState.class);
-        report(message, receipts.lookup(smscId, RECEIPT_GRACE), smscId, state == DeliveryReceiptState.DELIVRD,
-                "The carrier reported " + state + " (error " + message.getHeader(SmppConstants.ERROR) + ").");
+        String detail = "The carrier reported " + state + " (error " + message.getHeader(SmppConstants.ERROR) + ").";
+        message.removeHeaders("*");
+        message.setHeader(Headers.SMSC_ID, smscId);
+        message.setHeader(RECEIPT_DELIVERED, state == DeliveryReceiptState.DELIVRD);
+        message.setHeader(Headers.DETAIL, detail);
+        message.setBody(detail);
+    }
+
+    /**
+     * Route {@code smsc-receipts}: a stored SMPP receipt ({@link #receiptArrived}) matched with its message,
+     * waiting a little for a submit_sm_resp not yet recorded; reports "delivered" or "failed" to the sender.
+     */
+    public void matchReceipt(Exchange exchange) throws InterruptedException {
+        Message message = exchange.getMessage();
+        String smscId = message.getHeader(Headers.SMSC_ID, String.class);
+        report(message, receipts.lookup(smscId, RECEIPT_GRACE), smscId,
+                Boolean.TRUE.equals(message.getHeader(RECEIPT_DELIVERED, Boolean.class)),
+                message.getHeader(Headers.DETAIL, String.class));
     }
 
     /**

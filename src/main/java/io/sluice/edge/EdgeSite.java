@@ -55,6 +55,11 @@ public class EdgeSite {
     /** Incomplete MO messages held at once; one more releases the oldest early, with markers. */
     private static final int MAX_PENDING_MO = 1000;
 
+    /** SMSC delivery receipts stored by {@code smsc-receive} until {@code smsc-receipts} matched them (ADR 0016). */
+    public static String receiptsQueueOf(String carrier) {
+        return "sluice.receipts." + carrier;
+    }
+
     @Bean
     SystemCredentials systemCredentials() {
         return new SystemCredentials();
@@ -69,6 +74,7 @@ public class EdgeSite {
         var security = new SluiceSecurityManager(system, new EdgeAccessPolicy());
         List<QueueConfiguration> queues = new ArrayList<>(SiteLink.ringQueues(List.of(edge.carrier())));
         queues.add(SiteBroker.durableQueue(MoPartStore.queueOf(edge.carrier())));
+        queues.add(SiteBroker.durableQueue(receiptsQueueOf(edge.carrier())));
         return new SiteBroker(configuration, security, queues).start();
     }
 
@@ -147,6 +153,12 @@ public class EdgeSite {
     @Bean
     SmppBindState smppBindState() {
         return new SmppBindState();
+    }
+
+    /** Named in routes/edge/smsc-errors: an unanswered submit_sm ends the bind (ADR 0016); a no-op on CIMD2. */
+    @Bean
+    SmppUnansweredRebind smppUnansweredRebind(SmppBindState smppBindState) {
+        return new SmppUnansweredRebind(smppBindState);
     }
 
     /** The SMSC session's state: camel-smpp's, reported to {@link SmppBindState}, or the cimd2: endpoint's. */

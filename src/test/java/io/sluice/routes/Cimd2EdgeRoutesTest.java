@@ -16,6 +16,8 @@ import jakarta.jms.TextMessage;
 import io.sluice.broker.CamelJms;
 import io.sluice.edge.CarrierTraffic;
 import io.sluice.edge.EdgeEvents;
+import io.sluice.edge.SmppBindState;
+import io.sluice.edge.SmppUnansweredRebind;
 import io.sluice.edge.EdgeTransactions;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
@@ -147,6 +149,8 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("mtValidity", new MtValidity(Clock.systemUTC()));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
+        // named by the shared smsc-errors; it leaves CIMD2's failures alone
+        context.getRegistry().bind("smppUnansweredRebind", new SmppUnansweredRebind(new SmppBindState()));
         meters = new SimpleMeterRegistry();
         context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, new CarrierTraffic(System::currentTimeMillis), "alpha", "cimd2"));
         JmsTemplate partsJms = new JmsTemplate(connectionFactory);

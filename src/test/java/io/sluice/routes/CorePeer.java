@@ -52,9 +52,14 @@ final class CorePeer {
     }
 
     Message nextReport() throws JMSException {
-        Message report = broker.receive("sluice.link.report", wait);
+        Message report = nextReport(wait);
         assertThat(report).as("a report from the edge").isNotNull();
         return report;
+    }
+
+    /** The next report from the edge, or null if none comes within {@code patience}. */
+    Message nextReport(Duration patience) throws JMSException {
+        return broker.receive("sluice.link.report", patience);
     }
 
     /** The report of this kind about this sequence, skipping others (at most 50). */

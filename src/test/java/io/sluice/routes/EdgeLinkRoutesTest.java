@@ -11,42 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import io.sluice.edge.CarrierTraffic;
-import io.sluice.edge.EdgeEvents;
-import io.sluice.edge.EdgeTransactions;
-import io.sluice.edge.MoAssembly;
-import io.sluice.edge.MoIntake;
-import io.sluice.edge.MoPartStore;
-import io.sluice.edge.MtValidity;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.SmppBindState;
-import io.sluice.edge.SmscDeliveryCounter;
 import io.sluice.edge.SmscHealthIndicator;
-import io.sluice.edge.SmscSubmit;
 import io.sluice.edge.SmscSubmitMeter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.util.TestProperties;
-import io.sluice.link.EdgeLinkEnd;
-import io.sluice.link.LinkMonitor;
-import io.sluice.link.Resync;
 import io.sluice.link.RingRegistry;
-import io.sluice.link.SiteLink;
 import io.sluice.ring.Direction;
 import io.sluice.ring.Pointers;
-import io.sluice.ring.RingStore;
 import io.sluice.testsupport.InVmBroker;
 import io.sluice.testsupport.MutableClock;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import io.sluice.broker.CamelJms;
 import org.apache.camel.component.smpp.SmppConstants;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterAll;
@@ -68,9 +50,10 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     /** Well below what this bind does unthrottled, so that the limit is what the test sees. */
     private static final int MAX_SUBMITS_PER_SECOND = 10;
     private static final int MAX_PARTS = 4;
+    private EdgeSmppRoutes edge;
     private SimpleMeterRegistry meters;
-    private final CarrierTraffic traffic = new CarrierTraffic(System::currentTimeMillis);
-    private final SmppBindState bindState = new SmppBindState();
+    private CarrierTraffic traffic;
+    private SmppBindState bindState;
     private static InVmBroker broker;
     /** The test plays the core. */
     private static CorePeer core;
@@ -86,11 +69,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         if (broker != null) {
             return;
         }
-        broker = new InVmBroker()
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
-                .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
-                        "sluice.mt.alpha", "sluice.events", "sluice.dead");
+        broker = EdgeSmppRoutes.startBroker();
         core = new CorePeer(broker, MO_SLOTS, WAIT);
         smsc = new SmscEmulator(TestProperties.emulator("handshake-time=2ms", "receipt-delay=10ms",
                 "mo-retry-interval=100ms"), Clock.systemUTC());
@@ -111,51 +90,20 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        Properties properties = new Properties();
-        properties.put("sluice.edge.carrier", "alpha");
-        properties.put("sluice.edge.smsc.host", "127.0.0.1");
-        properties.put("sluice.edge.smsc.port", String.valueOf(smsc.smppPort()));
-        properties.put("sluice.edge.smsc.system-id", "sluice");
-        properties.put("sluice.edge.smsc.password", "secret");
-        properties.put("sluice.edge.smsc.system-type", "");
-        properties.put("sluice.edge.smsc.enquire-link-interval", "30000");
-        properties.put("sluice.edge.smsc.response-timeout", "5000");
-        properties.put("sluice.edge.smsc.reconnect-delay", "200");
-        properties.put("sluice.edge.smsc.max-submits-per-second", String.valueOf(MAX_SUBMITS_PER_SECOND));
-        return properties;
+        return EdgeSmppRoutes.properties(smsc.smppPort(), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                MAX_SUBMITS_PER_SECOND);
     }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         connectionFactory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
-        rings = SiteLink.rings(connectionFactory, Map.of("alpha", MO_SLOTS));
-        rings.get(Direction.MO, "alpha").markPositionKnown(); // as after the core's first heart-beat
-        receipts = new ReceiptCorrelator(1000);
-        LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
-        EdgeLinkEnd link = new EdgeLinkEnd("alpha", "7777", rings, monitor,
-                new Resync(Duration.ofSeconds(10), Clock.systemUTC()), receipts, Clock.systemUTC());
-        context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
-        context.getRegistry().bind("edgeRings", rings);
-        context.getRegistry().bind("edgeLinkEnd", link);
-        context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
-        context.getRegistry().bind("mtValidity", new MtValidity(validityClock));
-        context.getRegistry().bind("smppBindState", bindState);
-        context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
-        meters = new SimpleMeterRegistry();
-        context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, traffic, "alpha", "smpp"));
-        context.getManagementStrategy().addEventNotifier(new SmscDeliveryCounter(meters, traffic, "alpha", "smpp"));
-        org.springframework.jms.core.JmsTemplate partsJms = new org.springframework.jms.core.JmsTemplate(connectionFactory);
-        partsJms.setSessionTransacted(true);
-        MoAssembly assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(),
-                Duration.ofSeconds(60), 100);
-        context.getRegistry().bind("moIntake", new MoIntake(link, assembly));
-        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
-        for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit",
-                "edge/ring-mt-accept", "edge/link-reports")) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + flow + ".camel.yaml"));
-        }
+        edge = new EdgeSmppRoutes(context, connectionFactory, MO_SLOTS, MAX_PARTS, validityClock);
+        rings = edge.rings;
+        receipts = edge.receipts;
+        meters = edge.meters;
+        traffic = edge.traffic;
+        bindState = edge.bindState;
         return context;
     }
 

@@ -133,6 +133,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("mtValidity", new MtValidity(Clock.systemUTC()));
         context.getRegistry().bind("smppBindState", bindState);
+        context.getRegistry().bind("smppUnansweredRebind", new io.sluice.edge.SmppUnansweredRebind(bindState));
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit",
                 "edge/ring-mt-accept", "edge/mo-reassembly-timeout")) {
             loadRoute(context, flow);

@@ -31,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param violationStatus command_status answering a violating request under {@code REJECT}
  * @param moRetryInterval wait before re-sending a {@code deliver_sm} the ESME refused or left unanswered
  * @param responseTimeout how long the emulator waits for a {@code deliver_sm_resp}
+ * @param lateResponseDelay how long a scripted late answer ({@code #LATERESP}) is held back
  * @param defaultAlphabet what data_coding 0, the "SMSC default alphabet" (SMPP 3.4 §5.2.19), is:
  *     GSM 03.38 or {@code defaultCharset}
  * @param defaultCharset charset of data_coding 0 when {@code defaultAlphabet} is {@code CHARSET}
@@ -53,6 +54,7 @@ public record EmulatorProperties(
         @DefaultValue("0x58") @Min(1) int violationStatus,
         @DefaultValue("1s") @NotNull Duration moRetryInterval,
         @DefaultValue("5s") @NotNull Duration responseTimeout,
+        @DefaultValue("10s") @NotNull Duration lateResponseDelay,
         @DefaultValue("GSM") @NotNull DefaultAlphabet defaultAlphabet,
         @DefaultValue("ISO-8859-1") @NotNull Charset defaultCharset,
         @DefaultValue("10000") @Min(1) int recordedTrafficLimit,

@@ -10,6 +10,7 @@ import io.sluice.emulator.outbound.MobileOriginator;
 import io.sluice.emulator.outbound.MoRejectedException;
 import io.sluice.emulator.outbound.OutboundBookkeeping;
 import io.sluice.emulator.outbound.ReceiptScheduler;
+import io.sluice.emulator.smpp.SmscFaults;
 import io.sluice.emulator.smpp.SmppServer;
 import io.sluice.emulator.smpp.SmscServices;
 import io.sluice.emulator.text.SmsText;
@@ -35,6 +36,7 @@ public final class SmscEmulator implements AutoCloseable {
     private final Handsets handsets;
     private final ReceiptScheduler receipts;
     private final MobileOriginator originator;
+    private final SmscFaults faults;
     private final SmppServer server;
     /** Null when {@code cimd2-port} is -1. */
     private final Cimd2Listener cimd2;
@@ -44,12 +46,13 @@ public final class SmscEmulator implements AutoCloseable {
         this.handsets = new Handsets(properties.handsetInboxLimit(), clock);
         SmsText smsText = new SmsText(properties.defaultAlphabet(), properties.defaultCharset());
         Mailboxes mailboxes = new Mailboxes();
+        this.faults = new SmscFaults(clock);
         MessageIds messageIds = new MessageIds(clock);
         this.receipts = new ReceiptScheduler(mailboxes, properties.receiptDelay());
         this.originator = new MobileOriginator(properties.serviceNumber(), properties.serviceSystemId(), smsText,
                 mailboxes, messageIds, handsets, stats, clock);
         SmscServices services = new SmscServices(properties, clock, smsText, stats, traffic, handsets, mailboxes,
-                messageIds, receipts, new OutboundBookkeeping(stats, handsets));
+                messageIds, receipts, new OutboundBookkeeping(stats, handsets), faults);
         this.server = new SmppServer(services);
         this.cimd2 = properties.cimd2Port() == EmulatorProperties.CIMD2_OFF ? null : new Cimd2Listener(services);
     }
@@ -96,6 +99,19 @@ public final class SmscEmulator implements AutoCloseable {
      */
     public String originateMo(String from, String to, String text, boolean shuffle) {
         return originator.originate(from, to, text, shuffle);
+    }
+
+    /** Refusal periods for every submit (a throttling storm, a full queue); see the README's "Faults". */
+    public SmscFaults faults() {
+        return faults;
+    }
+
+    /**
+     * The SMPP sessions bound now keep their TCP connection and answer everything but enquire_link,
+     * which they ignore from now on; binds made later behave. Returns how many sessions were touched.
+     */
+    public int ignoreEnquireLinks() {
+        return server.ignoreEnquireLinks();
     }
 
     public StatsSnapshot stats() {

@@ -8,12 +8,14 @@ import io.sluice.emulator.smpp.ScriptedFailure;
 import io.sluice.emulator.smpp.SmscServices;
 import io.sluice.sms.cimd2.Cimd2DataCoding;
 import io.sluice.sms.cimd2.Cimd2ErrorCode;
+import io.sluice.sms.smpp.SmppStatus;
 import io.sluice.sms.cimd2.Cimd2Packet;
 import io.sluice.sms.cimd2.Cimd2Parameter;
 import io.sluice.sms.cimd2.Cimd2ParameterException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,13 @@ final class Cimd2Submits {
         List<String> destinations = request.values(Cimd2Parameter.DESTINATION_ADDRESS);
         if (destinations.isEmpty() || !destinations.stream().allMatch(d -> ADDRESS.matcher(d).matches())) {
             session.send(request.negativeResponse(Cimd2ErrorCode.INCORRECT_DESTINATION_ADDRESS));
+            return;
+        }
+        OptionalInt refusal = services.faults().refusal();
+        if (refusal.isPresent()) {
+            // as the scripted #QFULL and #THROTTLE: a full queue is a general system error, the rest congestion
+            session.send(request.negativeResponse(refusal.getAsInt() == SmppStatus.ESME_RMSGQFUL.code()
+                    ? Cimd2ErrorCode.GENERAL_SYSTEM_ERROR : Cimd2ErrorCode.TEMPORARY_CONGESTION));
             return;
         }
         Cimd2DataCoding coding = coding(request);

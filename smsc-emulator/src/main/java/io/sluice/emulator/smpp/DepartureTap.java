@@ -38,6 +38,15 @@ final class DepartureTap extends OutputStream {
         }
     }
 
+    /**
+     * Writes bytes straight to the socket, past the listener: what the emulator sends on its own
+     * (a late answer, a malformed PDU). Under the same lock as jsmpp's writes, so never inside one.
+     */
+    synchronized void writeUntapped(byte[] bytes) throws IOException {
+        socket.write(bytes);
+        socket.flush();
+    }
+
     @Override
     public synchronized void flush() throws IOException {
         socket.flush();

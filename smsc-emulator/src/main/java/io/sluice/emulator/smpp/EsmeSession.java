@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +57,9 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
     private static final String NOTE_VIOLATION = "violation";
     private static final String NOTE_KEEPALIVE_OVERLAP = "keepalive-overlap";
     private static final String NOTE_WITHHELD = "withheld (#NORESP)";
+    private static final String NOTE_ENQUIRE_LINK_IGNORED = "withheld (ignoring enquire_link)";
+    /** The command name of recorded bytes that are not meant to be a PDU at all. */
+    private static final String MALFORMED = "malformed";
 
     /** Who is bound, as what, since when. */
     record Binding(String systemId, BindType bindType, Instant boundAt) {
@@ -69,7 +71,8 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
     private final Consumer<EsmeSession> onClosed;
     private final String remoteAddress;
     private final HandshakeMonitor monitor = new HandshakeMonitor();
-    private final Set<Integer> withheld = ConcurrentHashMap.newKeySet();
+    /** Responses held back from the wire, by sequence number, with the traffic log's note saying why. */
+    private final Map<Integer, String> withheld = new ConcurrentHashMap<>();
     private final Map<Integer, Runnable> afterPositiveAnswer = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SMPPServerSession session;
@@ -77,6 +80,8 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
     private HandshakeMonitor.Arrival lastArrival = HandshakeMonitor.Arrival.UNTRACKED;
     private volatile Binding binding;
     private volatile OutboundLane lane;
+    private volatile boolean ignoringEnquireLinks;
+    private final DepartureTap output;
 
     EsmeSession(String id, Connection connection, SmscServices services, Consumer<EsmeSession> onClosed) {
         this.id = id;
@@ -84,7 +89,9 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
         this.summary = new PduSummary(services.smsText());
         this.onClosed = onClosed;
         this.remoteAddress = connection.getInetAddress().getHostAddress() + ":" + connection.getPort();
-        this.session = new SMPPServerSession(new TappedConnection(connection, this), this,
+        TappedConnection tapped = new TappedConnection(connection, this);
+        this.output = tapped.output();
+        this.session = new SMPPServerSession(tapped, this,
                 new RequestHandler(this, services), null, PDU_PROCESSOR_DEGREE, PDU_QUEUE_CAPACITY,
                 new SynchronizedPDUSender(new DefaultPDUSender()), new ArrivalTap(new DefaultPDUReader(), this));
         session.setTransactionTimer(services.properties().responseTimeout().toMillis());
@@ -144,7 +151,38 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
 
     /** The response to this request will be held back from the wire (scripted {@code #NORESP}). */
     void withhold(int sequenceNumber) {
-        withheld.add(sequenceNumber);
+        withhold(sequenceNumber, NOTE_WITHHELD);
+    }
+
+    /** The response to this request will be held back from the wire; the traffic log notes why. */
+    void withhold(int sequenceNumber, String note) {
+        withheld.put(sequenceNumber, note);
+    }
+
+    /** Writes a whole PDU the session did not make (a late answer, a receipt ahead of its answer); logged. */
+    void writePdu(byte[] pdu, String note) throws IOException {
+        try {
+            output.writeUntapped(pdu);
+        } catch (IOException gone) {
+            record(TrafficRecord.OUT, pdu, note + ", not sent: " + gone.getMessage());
+            throw gone;
+        }
+        record(TrafficRecord.OUT, pdu, note);
+    }
+
+    /** Writes bytes that are no proper PDU (a broken length, garbage); logged as {@value #MALFORMED}. */
+    void writeMalformed(byte[] bytes, String note) throws IOException {
+        output.writeUntapped(bytes);
+        services.traffic().record(new TrafficRecord(services.clock().instant(), id, TrafficRecord.OUT, MALFORMED, 0, 0,
+                null, null, null, note));
+    }
+
+    /**
+     * From now on enquire_link goes unanswered while everything else is answered as before: the TCP
+     * connection stays open, the ESME has to notice the dead bind by its own timer.
+     */
+    void ignoreEnquireLinks() {
+        ignoringEnquireLinks = true;
     }
 
     /** Runs {@code action} when a positive response to this request is about to be sent. */
@@ -178,12 +216,16 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
     @Override
     public boolean beforeSend(byte[] pdu) {
         PduHeader header = PduHeader.of(pdu);
-        boolean withholding = false;
+        String withholding = null;
         if (header.isResponse()) {
             services.stats().busyFor(monitor.answered(header.commandId(), header.sequenceNumber()));
             withholding = withheld.remove(header.sequenceNumber());
+            if (withholding == null && ignoringEnquireLinks
+                    && header.commandId() == SmppCommand.ENQUIRE_LINK_RESP.id()) {
+                withholding = NOTE_ENQUIRE_LINK_IGNORED;
+            }
             Runnable action = afterPositiveAnswer.remove(header.sequenceNumber());
-            if (withholding) {
+            if (withholding != null) {
                 services.stats().leftUnanswered();
             } else if (header.commandStatus() != SmppStatus.ESME_ROK.code() && answersHandshakedRequest(header)) {
                 services.stats().rejected();
@@ -191,8 +233,8 @@ final class EsmeSession implements ArrivalTap.Listener, DepartureTap.Listener, S
                 action.run();
             }
         }
-        record(TrafficRecord.OUT, pdu, withholding ? NOTE_WITHHELD : null);
-        return !withholding;
+        record(TrafficRecord.OUT, pdu, withholding);
+        return withholding == null;
     }
 
     private static boolean answersHandshakedRequest(PduHeader response) {

@@ -7,12 +7,16 @@ import io.sluice.emulator.ReceiptOutcome;
 import io.sluice.emulator.ViolationPolicy;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.outbound.DeliveryReceipts;
+import io.sluice.emulator.outbound.OutboundMessage;
 import io.sluice.emulator.text.SmsText;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.Address;
 import org.jsmpp.bean.BroadcastSm;
@@ -56,11 +60,13 @@ final class RequestHandler implements ServerMessageReceiverListener {
     private final SmscServices services;
     private final EmulatorProperties properties;
     private final HandshakeDelay delay;
+    private final WireFaults wireFaults;
 
     RequestHandler(EsmeSession session, SmscServices services) {
         this.session = session;
         this.services = services;
         this.properties = services.properties();
+        this.wireFaults = new WireFaults(session, services.stats(), properties.lateResponseDelay());
         this.delay = new HandshakeDelay(properties.handshakeTime(), properties.handshakeJitter(), new Random());
     }
 
@@ -147,27 +153,57 @@ final class RequestHandler implements ServerMessageReceiverListener {
         }
     }
 
-    /** Returns the message_id to answer with; a receipt, when asked for, follows the positive answer. */
+    /**
+     * Returns the message_id to answer with; a receipt, when asked for, follows the positive answer. A
+     * refusal period or a scripted failure refuses the message; a scripted {@link WireFault} garbles the answer.
+     */
     private String accept(ShortMessage message, int sequenceNumber) throws ProcessRequestException {
         simulateProcessing();
+        OptionalInt refusal = services.faults().refusal();
+        if (refusal.isPresent()) {
+            throw new ProcessRequestException("refusing every submit for a while", refusal.getAsInt());
+        }
         Optional<ScriptedFailure> scripted = ScriptedFailure.of(message.text());
         if (scripted.isPresent()) {
             return fail(scripted.get(), sequenceNumber);
+        }
+        Optional<WireFault> wire = WireFault.of(message.text())
+                .filter(fault -> !fault.firstAttemptOnly() || services.faults().firstAttempt(message.text()));
+        if (wire.isPresent() && !wire.get().stores()) {
+            play(() -> wireFaults.replaceAnswer(wire.get(), sequenceNumber));
+            return services.messageIds().next();
         }
         String id = services.messageIds().next();
         Instant submitted = services.clock().instant();
         services.handsets().receive(received(id, message, submitted), message.esmClass(), message.octets());
         ReceiptOutcome outcome = properties.receiptOutcome();
-        if (DeliveryReceipts.isRequested(message.registeredDelivery(), outcome)) {
-            String systemId = session.binding().orElseThrow().systemId();
-            session.afterPositiveAnswer(sequenceNumber, () -> {
-                services.stats().receiptScheduled();
-                services.receipts().schedule(systemId, () -> DeliveryReceipts.receipt(services.messageIds().next(),
-                        id, message.destination(), message.source(), outcome, submitted,
-                        services.clock().instant(), message.text()));
-            });
+        boolean receiptRequested = DeliveryReceipts.isRequested(message.registeredDelivery(), outcome);
+        String systemId = session.binding().orElseThrow().systemId();
+        Supplier<OutboundMessage> receipt = () -> DeliveryReceipts.receipt(services.messageIds().next(), id,
+                message.destination(), message.source(), outcome, submitted, services.clock().instant(), message.text());
+        Runnable scheduleReceipt = () -> {
+            services.stats().receiptScheduled();
+            services.receipts().schedule(systemId, receipt);
+        };
+        if (wire.isPresent()) {
+            play(() -> wireFaults.answerStored(wire.get(), sequenceNumber, id, receiptRequested ? receipt : null,
+                    receiptRequested ? scheduleReceipt : () -> { }));
+        } else if (receiptRequested) {
+            session.afterPositiveAnswer(sequenceNumber, scheduleReceipt);
         }
         return id;
+    }
+
+    private interface WireAction {
+        void run() throws IOException;
+    }
+
+    private static void play(WireAction action) throws ProcessRequestException {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new ProcessRequestException("cannot write to the ESME: " + e.getMessage(), SmppStatus.ESME_RSYSERR.code());
+        }
     }
 
     private String fail(ScriptedFailure failure, int sequenceNumber) throws ProcessRequestException {

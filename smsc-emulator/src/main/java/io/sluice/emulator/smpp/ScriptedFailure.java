@@ -53,8 +53,12 @@ public enum ScriptedFailure {
         if (text == null) {
             return Optional.empty();
         }
-        String stripped = text.stripLeading();
-        String start = SENDER_PREFIX.matcher(stripped).replaceFirst("").toUpperCase(Locale.ROOT);
+        String start = keywordPart(text);
         return Arrays.stream(values()).filter(failure -> start.startsWith(failure.keyword)).findFirst();
+    }
+
+    /** The text from where a keyword may start, upper case: leading blanks and a sender label skipped. */
+    static String keywordPart(String text) {
+        return SENDER_PREFIX.matcher(text.stripLeading()).replaceFirst("").toUpperCase(Locale.ROOT);
     }
 }

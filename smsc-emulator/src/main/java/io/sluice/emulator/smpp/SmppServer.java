@@ -68,6 +68,13 @@ public final class SmppServer implements AutoCloseable {
                 .toList();
     }
 
+    /** The sessions bound now stop answering enquire_link (and only that); later binds are normal. */
+    public int ignoreEnquireLinks() {
+        List<EsmeSession> current = List.copyOf(sessions.values());
+        current.forEach(EsmeSession::ignoreEnquireLinks);
+        return current.size();
+    }
+
     public void resetCounters() {
         sessions.values().forEach(EsmeSession::resetCounters);
     }

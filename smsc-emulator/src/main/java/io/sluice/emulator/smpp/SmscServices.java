@@ -14,5 +14,5 @@ import java.time.Clock;
 /** What the SMPP sessions share with the rest of the emulator. */
 public record SmscServices(EmulatorProperties properties, Clock clock, SmsText smsText, EmulatorStats stats,
         TrafficLog traffic, Handsets handsets, Mailboxes mailboxes, MessageIds messageIds, ReceiptScheduler receipts,
-        OutboundEvents outboundEvents) {
+        OutboundEvents outboundEvents, SmscFaults faults) {
 }

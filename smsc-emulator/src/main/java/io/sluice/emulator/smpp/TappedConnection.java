@@ -48,6 +48,11 @@ final class TappedConnection implements Connection {
         return delegate.getInputStream();
     }
 
+    /** The tap itself, for bytes that bypass its listener. */
+    DepartureTap output() {
+        return output;
+    }
+
     @Override
     public OutputStream getOutputStream() {
         return output;

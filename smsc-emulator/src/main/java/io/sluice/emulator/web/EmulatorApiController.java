@@ -6,10 +6,12 @@ import io.sluice.emulator.handset.HandsetView;
 import io.sluice.emulator.traffic.StatsSnapshot;
 import io.sluice.emulator.traffic.TrafficRecord;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,6 +67,36 @@ public class EmulatorApiController {
     public ResponseEntity<MoAccepted> originateMo(@RequestBody MoRequest request) {
         String id = emulator.originateMo(request.from(), request.to(), request.text(), request.shuffled());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new MoAccepted(id));
+    }
+
+    /** For a while every submit is refused with one status: a throttling storm, a full queue. */
+    @PostMapping("/faults/refusal")
+    public ResponseEntity<?> refuseSubmits(@RequestBody RefusalRequest request) {
+        var status = request.commandStatus();
+        if (status.isEmpty()) {
+            return ResponseEntity.badRequest().body(new ApiError("status_invalid",
+                    "status must be an SMPP command_status other than ESME_ROK, by name (ESME_RMSGQFUL) or number (0x14)"));
+        }
+        var period = request.period();
+        if (period.isEmpty()) {
+            return ResponseEntity.badRequest().body(new ApiError("duration_invalid",
+                    "duration must be a positive duration such as 60s or PT1M"));
+        }
+        emulator.faults().refuseSubmits(status.get(), period.get());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Ends a refusal period early. */
+    @DeleteMapping("/faults/refusal")
+    public ResponseEntity<Void> stopRefusing() {
+        emulator.faults().stopRefusing();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The SMPP sessions bound now stop answering enquire_link; their TCP connections stay open. */
+    @PostMapping("/faults/ignore-enquire-link")
+    public Map<String, Integer> ignoreEnquireLinks() {
+        return Map.of("sessions", emulator.ignoreEnquireLinks());
     }
 
     /** Clears counters, recorded traffic and handsets (tests, benchmarks). */

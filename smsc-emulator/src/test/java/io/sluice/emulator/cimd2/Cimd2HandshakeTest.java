@@ -103,6 +103,19 @@ class Cimd2HandshakeTest {
     }
 
     @Test
+    void aRefusalPeriodRefusesEverySubmitWithTheCimd2AnalogueOfItsStatus() throws Exception {
+        start();
+
+        emulator.faults().refuseSubmits(0x14, Duration.ofMinutes(1)); // ESME_RMSGQFUL
+        assertThat(client.request(submit("queue full")).error()).hasValue(Cimd2ErrorCode.GENERAL_SYSTEM_ERROR);
+        emulator.faults().refuseSubmits(0x58, Duration.ofMinutes(1)); // ESME_RTHROTTLED
+        assertThat(client.request(submit("throttled")).error()).hasValue(Cimd2ErrorCode.TEMPORARY_CONGESTION);
+        emulator.faults().stopRefusing();
+        assertThat(client.request(submit("after")).isNegative()).isFalse();
+        assertThat(emulator.handset(PHONE).messages()).hasSize(1);
+    }
+
+    @Test
     void scriptedNoResponseIsWithheldAndStopsCountingAsOutstanding() throws Exception {
         start();
 

@@ -35,4 +35,17 @@ class ScriptedFailureTest {
         assertThat(ScriptedFailure.REJECT.status()).isEqualTo(0x0B);
         assertThat(ScriptedFailure.NO_RESPONSE.answers()).isFalse();
     }
+
+    @Test
+    void wireFaultsAreReadLikeScriptedFailuresAndOnlyTheEarlyReceiptHitsEveryAttempt() {
+        assertThat(WireFault.of("alice: #lostresp hi")).contains(WireFault.LOST_RESPONSE);
+        assertThat(WireFault.of("#NACK")).contains(WireFault.GENERIC_NACK);
+        assertThat(WireFault.of("#GARBAGE please")).contains(WireFault.GARBAGE);
+        assertThat(WireFault.of("#THROTTLE")).isEmpty();
+        assertThat(WireFault.of("hi #NACK")).isEmpty();
+        assertThat(WireFault.EARLY_RECEIPT.firstAttemptOnly()).isFalse();
+        assertThat(WireFault.LATE_RESPONSE.firstAttemptOnly()).isTrue();
+        assertThat(WireFault.LOST_RESPONSE.stores()).isTrue();
+        assertThat(WireFault.HUGE_LENGTH.stores()).isFalse();
+    }
 }

@@ -1,8 +1,10 @@
 package io.sluice.emulator.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -128,5 +130,37 @@ class EmulatorApiControllerTest {
 
     private ResultActions postMo(String json) throws Exception {
         return mvc.perform(post("/api/mo").contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void aRefusalPeriodIsSetByNameOrNumberAndEndedByDelete() throws Exception {
+        postFault("{\"status\":\"ESME_RMSGQFUL\",\"duration\":\"60s\"}").andExpect(status().isNoContent());
+        assertThat(emulator.faults().refusal()).hasValue(0x14);
+        postFault("{\"status\":\"0x58\",\"duration\":\"PT1M\"}").andExpect(status().isNoContent());
+        assertThat(emulator.faults().refusal()).hasValue(0x58);
+
+        mvc.perform(delete("/api/faults/refusal"))
+                .andExpect(status().isNoContent());
+        assertThat(emulator.faults().refusal()).isEmpty();
+    }
+
+    @Test
+    void aRefusalWithoutAStatusOrAPositiveDurationIsNamed() throws Exception {
+        postFault("{\"status\":\"ESME_ROK\",\"duration\":\"60s\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("status_invalid"));
+        postFault("{\"status\":\"ESME_NOSUCH\",\"duration\":\"60s\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("status_invalid"));
+        postFault("{\"status\":\"20\",\"duration\":\"-5s\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("duration_invalid"));
+    }
+
+    @Test
+    void ignoringEnquireLinkSaysHowManySessionsItTouched() throws Exception {
+        mvc.perform(post("/api/faults/ignore-enquire-link")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions").value(0));
+    }
+
+    private ResultActions postFault(String json) throws Exception {
+        return mvc.perform(post("/api/faults/refusal").contentType(MediaType.APPLICATION_JSON).content(json));
     }
 }
