@@ -20,7 +20,10 @@ import org.springframework.jms.core.JmsTemplate;
  */
 public final class RingStore {
 
-    /** The queue's last-value key: the slot address, or {@link #FLOOR_KEY}. */
+    /**
+     * The queue's last-value key: the slot address and the parity of the message's lap round the ring
+     * ({@link #keyOf}), or {@link #FLOOR_KEY}.
+     */
     public static final String KEY = "ringKey";
     public static final String FLOOR_KEY = "floor";
     private static final String SEQUENCE = "ring_seq";
@@ -36,11 +39,29 @@ public final class RingStore {
 
     private final JmsTemplate jms;
     private final String queue;
+    private final int capacity;
 
-    /** @param jms a template on the site's route connection factory, with {@code sessionTransacted} set */
-    public RingStore(JmsTemplate jms, String queue) {
+    /**
+     * @param jms      a template on the site's route connection factory, with {@code sessionTransacted} set
+     * @param capacity slots of the ring this stores
+     */
+    public RingStore(JmsTemplate jms, String queue, int capacity) {
         this.jms = jms;
         this.queue = queue;
+        this.capacity = capacity;
+    }
+
+    /**
+     * A slot's last-value key. Not the address alone: a slot freed by one route's transaction is taken
+     * by another route's before the first commits (a report processed wakes the waiting retrieve), so
+     * the new message's record can commit before the old one's last record, and a queue keyed by
+     * address alone would keep the old one. Sequences one lap apart share an address but not a key;
+     * two laps apart they do, and by then the older one's records have all committed: its processed
+     * report came, on the one thread that handles reports, before the lap in between could end.
+     * {@link #load} keeps the newest sequence per address.
+     */
+    String keyOf(Slot slot) {
+        return slot.address() + "/" + (slot.sequence() / capacity) % 2;
     }
 
     public static String queueOf(Direction direction, String carrier) {
@@ -55,7 +76,7 @@ public final class RingStore {
         jms.send(queue, session -> {
             Payload payload = slot.payload();
             TextMessage message = session.createTextMessage(payload.text());
-            message.setStringProperty(KEY, String.valueOf(slot.address()));
+            message.setStringProperty(KEY, keyOf(slot));
             message.setLongProperty(SEQUENCE, slot.sequence());
             message.setIntProperty(ADDRESS, slot.address());
             message.setStringProperty(MESSAGE_ID, payload.messageId());

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,6 +39,9 @@ final class ChatPage implements AutoCloseable {
     private ChatPage(WebDriver driver, String url) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, WAIT);
+        // the page redraws lists (buddies, messages) as events arrive: an element found a moment ago
+        // may be gone; looking again is the answer, not a failure
+        this.wait.ignoring(StaleElementReferenceException.class);
         this.url = url;
     }
 

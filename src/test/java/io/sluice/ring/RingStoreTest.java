@@ -71,6 +71,6 @@ class RingStoreTest {
     private static RingStore store(Direction direction) {
         JmsTemplate jms = new JmsTemplate(broker.connectionFactory());
         jms.setSessionTransacted(true);
-        return new RingStore(jms, RingStore.queueOf(direction, "alpha"));
+        return new RingStore(jms, RingStore.queueOf(direction, "alpha"), 8);
     }
 }
