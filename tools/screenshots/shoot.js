@@ -2,7 +2,8 @@
 //   cd tools/screenshots && npm install && SETTLE_MS=2000 node shoot.js <url> <out.png> [click]...
 // Each click is the accessible name of a button (Hawtio's tree nodes), "text:<text>" for any element
 // with that text (Hawtio's tabs), or "last:<name>" for the last button of that name (the MBean node
-// next to a folder of the same name). Waits for Hawtio's navigation before clicking.
+// next to a folder of the same name). Waits for Hawtio's navigation before clicking. Hawtio is behind a login
+// (ADR 0017): on the login page it signs in as LOGIN/PASSWORD, by default the demo's operator.
 const { chromium } = require('playwright-core');
 (async () => {
   const [url, out, ...clicks] = process.argv.slice(2);
@@ -10,6 +11,12 @@ const { chromium } = require('playwright-core');
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url, { waitUntil: 'networkidle', timeout: 90000 });
+  if (new URL(page.url()).pathname === '/login') {
+    await page.fill('#username', process.env.LOGIN || 'operator');
+    await page.fill('#password', process.env.PASSWORD || 'demo-operator-pw');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle', timeout: 90000 }),
+      page.click('button[type=submit]')]);
+  }
   await page.getByRole('link', { name: 'JMX' }).first().waitFor({ timeout: 90000 });
   await page.waitForTimeout(3000);
   for (const text of clicks) {

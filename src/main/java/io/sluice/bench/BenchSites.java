@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sluice.Role;
+import io.sluice.credentials.DemoCredentials;
 import io.sluice.link.tls.LinkPki;
 import io.sluice.demo.RoleProcess;
 
@@ -102,6 +103,7 @@ final class BenchSites implements AutoCloseable {
     private RoleProcess start(Role role, int httpPort, String name, String... specific) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(specific));
         arguments.add("--sluice.data-dir=" + workDir);
+        arguments.add(DemoCredentials.ARGUMENT); // the benchmark's users are the demo's (ADR 0017)
         arguments.add("--logging.level.root=WARN");
         RoleProcess child = RoleProcess.start(role, httpPort, settings.childJvmOptions(), arguments,
                 workDir.resolve("logs").resolve(name + ".log"), classPath);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sluice.Role;
+import io.sluice.credentials.DemoCredentials;
 import io.sluice.link.tls.LinkPki;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -43,7 +44,8 @@ class DemoSupervisor implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         String classPath = System.getProperty("java.class.path");
-        List<String> common = List.of("--sluice.data-dir=" + dataDir.toAbsolutePath());
+        // the demo's well-known credentials (ADR 0017): without them a site refuses to start
+        List<String> common = List.of("--sluice.data-dir=" + dataDir.toAbsolutePath(), DemoCredentials.ARGUMENT);
         // Mutual TLS between edge and core (ADR 0015), with a CA made for this run.
         LinkPki pki = LinkPki.localInstallation(dataDir.resolve("tls"), List.of(DEMO_CARRIER));
         start(Role.SMSC_EMULATOR, demo.emulatorHttpPort(), classPath, common,
@@ -92,9 +94,10 @@ class DemoSupervisor implements ApplicationRunner {
                 "      http://localhost:" + demo.coreHttpPort() + "/",
                 "  Simulated phones (SMSC emulator):",
                 "      http://localhost:" + demo.emulatorHttpPort() + "/",
-                "  Hawtio console of the core (Camel routes, JMX tree with the Artemis broker):",
+                "  Hawtio console of the core (Camel routes, JMX tree with the Artemis broker); log in as",
+                "  operator/demo-operator-pw (looks) or admin/demo-admin-pw (may also delete and purge):",
                 "      http://localhost:" + demo.coreHttpPort() + "/actuator/hawtio/",
-                "  Hawtio console of the edge:",
+                "  Hawtio console of the edge (the same logins):",
                 "      http://localhost:" + demo.edgeHttpPort() + "/actuator/hawtio/",
                 "  WAN simulator between edge and core (REST; or --sluice.role=wan-ctl):",
                 "      http://localhost:" + demo.wanHttpPort() + "/api/wan",

@@ -49,12 +49,16 @@ class DemoIT {
             assertThat(get("http://127.0.0.1:" + coreHttp + "/")).contains("Sluice");
             assertThat(get("http://127.0.0.1:" + coreHttp + "/api/client-config")).contains("ws://");
             assertThat(get("http://127.0.0.1:" + emulatorHttp + "/")).containsIgnoringCase("phone");
-            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/hawtio/")).containsIgnoringCase("hawtio");
+            // the console needs the demo's login (ADR 0017), which the banner prints
+            assertThat(status("http://127.0.0.1:" + coreHttp + "/actuator/jolokia/version")).isEqualTo(401);
+            assertThat(Files.readString(log)).contains("operator/demo-operator-pw");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/hawtio/", ManagementLogin.OPERATOR))
+                    .containsIgnoringCase("hawtio");
             assertThat(get("http://127.0.0.1:" + coreHttp
-                    + "/actuator/jolokia/search/org.apache.activemq.artemis:broker=*"))
+                    + "/actuator/jolokia/search/org.apache.activemq.artemis:broker=*", ManagementLogin.OPERATOR))
                     .contains("sluice-core");
-            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/jolokia/search/io.sluice:type=Ring,*"))
-                    .contains("mt.alpha").contains("mo.alpha");
+            assertThat(get("http://127.0.0.1:" + coreHttp + "/actuator/jolokia/search/io.sluice:type=Ring,*",
+                    ManagementLogin.OPERATOR)).contains("mt.alpha").contains("mo.alpha");
             assertThat(get("http://127.0.0.1:" + coreHttp + "/api/demo/link")).contains("\"edge\"").contains("oneWayLatencyMs");
             // ready means bound to the SMSC (ADR 0010); the demo waited for readiness, so the bind is up
             assertThat(get("http://127.0.0.1:" + edgeHttp + "/actuator/health/readiness"))
@@ -82,8 +86,15 @@ class DemoIT {
     }
 
     private String get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, null);
+    }
+
+    private String get(String url, ManagementLogin login) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (login != null) {
+            request.header("Authorization", login.authorization());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
     }

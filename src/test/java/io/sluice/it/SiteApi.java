@@ -63,7 +63,7 @@ final class SiteApi {
         return true;
     }
 
-    /** One attribute of an MBean of the site, read through Jolokia as Hawtio reads it. */
+    /** One attribute of an MBean of the site, read through Jolokia as Hawtio reads it (as the operator). */
     JsonNode mbeanAttribute(String mbean, String attribute) {
         return jolokia(java.util.Map.of("type", "read", "mbean", mbean, "attribute", attribute));
     }
@@ -84,6 +84,7 @@ final class SiteApi {
             String request = JSON.writeValueAsString(operation);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/jolokia"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", ManagementLogin.OPERATOR.authorization())
                             .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode answer = JSON.readTree(response.body());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sluice.Role;
+import io.sluice.credentials.DemoCredentials;
 import io.sluice.demo.RoleProcess;
 import io.sluice.link.tls.LinkPki;
 import io.sluice.wan.WanProperties;
@@ -272,6 +273,7 @@ final class SluiceSites implements AutoCloseable {
     private List<String> withData(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.add("--sluice.data-dir=" + dataDir);
+        all.add(DemoCredentials.ARGUMENT); // the demo's users, passwords and management logins (ADR 0017)
         all.add("--logging.level.root=WARN");
         all.add("--logging.level.io.sluice=INFO");
         all.add("--logging.level.io.sluice.link=DEBUG"); // ring transitions, for post-mortems of failed runs

@@ -169,8 +169,8 @@ class WebClientIT {
 
     /**
      * Makes the core's broker drop every connection of a user, as a broker restart or a network cut
-     * would: Artemis' management operation over the core's Jolokia endpoint. The page learns of it
-     * only from its WebSocket closing.
+     * would: Artemis' management operation over the core's Jolokia endpoint, an admin's (ADR 0017). The
+     * page learns of it only from its WebSocket closing.
      */
     private static boolean closeBrokerConnectionsOf(SluiceSites sites, String user) throws IOException, InterruptedException {
         String request = JSON.writeValueAsString(JSON.createObjectNode()
@@ -182,6 +182,7 @@ class WebClientIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sites.coreHttpPort + "/actuator/jolokia"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", ManagementLogin.ADMIN.authorization())
                         .POST(HttpRequest.BodyPublishers.ofString(request))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

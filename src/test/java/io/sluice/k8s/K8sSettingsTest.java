@@ -22,7 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 
+import io.sluice.Role;
 import io.sluice.core.CoreProperties;
+import io.sluice.credentials.CredentialAudit;
+import io.sluice.credentials.CredentialProblem;
+import io.sluice.credentials.KnownValues;
 import io.sluice.edge.EdgeProperties;
 import io.sluice.link.tls.LinkTlsProperties;
 
@@ -101,6 +105,25 @@ class K8sSettingsTest {
         Path secretAt = pod.secretMountPath(secret);
         assertThat(Path.of(tls.keyStore())).startsWithRaw(secretAt);
         assertThat(Path.of(tls.trustStore())).startsWithRaw(secretAt);
+    }
+
+    /**
+     * As committed, every site refuses to start, naming each placeholder (ADR 0017); once they are replaced
+     * nothing else is missing.
+     */
+    @ParameterizedTest
+    @CsvSource({"sluice-core, core", "sluice-edge-alpha, edge", "sluice-edge-beta, edge"})
+    void everyCredentialIsThereAndAPlaceholderUntilReplaced(String statefulSet, String role) throws IOException {
+        Map<String, String> variables = sluice(statefulSet).variables();
+        List<CredentialProblem> problems = CredentialAudit.of(Role.of(role),
+                Binder.get(PodEnvironment.spring(variables)), KnownValues.load());
+
+        assertThat(problems).isNotEmpty().allMatch(problem -> problem.reason().contains("everybody knows"), "a placeholder");
+        Map<String, String> replaced = new java.util.HashMap<>(variables);
+        replaced.replaceAll((name, value) -> value.startsWith("REPLACE-ME") || value.equals("CHANGEME")
+                ? "own-" + Integer.toHexString(name.hashCode()) + "-value" : value);
+        assertThat(CredentialAudit.of(Role.of(role), Binder.get(PodEnvironment.spring(replaced)), KnownValues.load()))
+                .isEmpty();
     }
 
     private <T> T bind(Pod pod, String prefix, Class<T> type) throws IOException {

@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.SluiceApplication;
 import io.sluice.cli.CommandOutcome;
 import io.sluice.cli.RestClient;
-import io.sluice.link.tls.LinkPki;
+import io.sluice.credentials.DemoCredentials;
+import io.sluice.testsupport.CoreTestSite;
 import io.sluice.stomp.StompClient;
 import io.sluice.stomp.StompErrorException;
 import org.junit.jupiter.api.Test;
@@ -43,14 +39,14 @@ import org.springframework.test.context.DynamicPropertySource;
                 "sluice.core.admin-token=" + AdminRoleTest.TOKEN,
                 // SluiceApplication.main sets a random one; this test starts the context without main
                 "sluice.broker.cluster-password=not-used"})
-@ActiveProfiles("core")
+@ActiveProfiles({"core", DemoCredentials.PROFILE}) // the seed accounts are the demo's (ADR 0017)
 // The core's broker holds the in-VM acceptor and its ports: close it before other test classes run.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AdminRoleTest {
 
     static final String TOKEN = "admin-role-test-token-42";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final int STOMP_PORT = freePort();
+    private static int STOMP_PORT;
 
     @LocalServerPort
     private int httpPort;
@@ -59,21 +55,7 @@ class AdminRoleTest {
 
     @DynamicPropertySource
     static void site(DynamicPropertyRegistry registry) throws IOException {
-        Path data = Files.createTempDirectory("sluice-admin-role");
-        registry.add("sluice.data-dir", data::toString);
-        registry.add("sluice.core.stomp-port", () -> STOMP_PORT);
-        registry.add("sluice.core.edge-port", AdminRoleTest::freePort);
-        // the edge link's mutual TLS (ADR 0015), with a CA made for this test
-        try {
-            LinkPki pki = LinkPki.localInstallation(data.resolve("tls"), List.of());
-            java.util.Properties tls = new java.util.Properties();
-            try (var in = Files.newInputStream(pki.coreSettings())) {
-                tls.load(in);
-            }
-            tls.stringPropertyNames().forEach(key -> registry.add(key, () -> tls.getProperty(key)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e);
-        }
+        STOMP_PORT = CoreTestSite.register(registry, "sluice-admin-role");
     }
 
     @Test
@@ -204,14 +186,6 @@ class AdminRoleTest {
             return false;
         } catch (IOException closed) {
             return true;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,0 +1,121 @@
+package io.sluice.management;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The login in front of Hawtio and Jolokia (ADR 0017), on every role with an HTTP port. Only the console's
+ * paths are Spring Security's: the web page, the REST APIs (with their own checks) and the actuator's health
+ * and Prometheus endpoints (probes and scrapers) are untouched. A browser gets Spring Security's login page;
+ * a script sends HTTP Basic credentials with each request. What a login may do once in is its
+ * {@link ManagementRole}, checked by {@link RoleRestrictor} on every Jolokia request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ManagementProperties.class)
+public class ManagementSecurity {
+
+    /** Hawtio, Jolokia, and Spring Security's login page (with its style sheet) and logout. */
+    static final List<String> CONSOLE_PATHS =
+            List.of("/actuator/hawtio/**", "/actuator/jolokia/**", "/login", "/logout", "/default-ui.css");
+    static final String REALM = "Sluice management";
+    /** A password that Spring Security reads as already encoded: {@code {bcrypt}…}, {@code {argon2}…}. */
+    private static final Pattern ENCODED = Pattern.compile("^\\{(bcrypt|pbkdf2|scrypt|argon2|sha256)[^}]*}.+");
+
+    @Bean
+    UserDetailsService managementLogins(ManagementProperties management) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        InMemoryUserDetailsManager logins = new InMemoryUserDetailsManager();
+        management.users().forEach((name, login) -> logins.createUser(User.withUsername(name)
+                .password(isEncoded(login.password()) ? login.password() : encoder.encode(login.password()))
+                .authorities(login.role().authority())
+                .build()));
+        return logins;
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** Whether a configured password is a hash Spring Security recognises rather than the password itself. */
+    public static boolean isEncoded(String password) {
+        return ENCODED.matcher(password).matches();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Console {
+
+        @Bean
+        SecurityFilterChain managementConsole(HttpSecurity http) throws Exception {
+            BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+            basic.setRealmName(REALM);
+            // Paths of the whole application: Jolokia is a servlet of its own, which Spring MVC's matchers miss.
+            http.securityMatcher(new OrRequestMatcher(CONSOLE_PATHS.stream().map(ManagementSecurity::path).toList()))
+                    .authorizeHttpRequests(paths -> paths.anyRequest()
+                            .hasAnyRole(ManagementRole.OPERATOR.name(), ManagementRole.ADMIN.name()))
+                    .formLogin(form -> form.permitAll())
+                    .httpBasic(httpBasic -> httpBasic.realmName(REALM))
+                    .logout(Customizer.withDefaults())
+                    // Scripts on Jolokia get 401 with a Basic challenge, browsers the login page.
+                    .exceptionHandling(denied -> denied
+                            .defaultAuthenticationEntryPointFor(basic, path("/actuator/jolokia/**"))
+                            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                    AnyRequestMatcher.INSTANCE))
+                    // Hawtio's page sends the XSRF-TOKEN cookie's value back in X-XSRF-TOKEN with each POST. A
+                    // request without an Origin header comes from no web page (browsers send one with every
+                    // POST), so no other site can have made it: scripts need no token.
+                    .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                            .ignoringRequestMatchers(scriptClient()))
+                    .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+            return http.build();
+        }
+
+        private static RequestMatcher scriptClient() {
+            return request -> request.getHeader("Origin") == null;
+        }
+    }
+
+    /** Makes Spring Security set the CSRF cookie on every console response (it is deferred otherwise). */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
