@@ -62,6 +62,9 @@ public record EdgeProperties(
      * @param responseTimeout     how long to wait for a response before the request counts as failed
      * @param reconnectDelay      pause before re-binding after the bind was lost
      * @param maxSubmitsPerSecond the rate the carrier allows (its TPS); the edge never submits faster
+     * @param maxUnsyncedOutcomes SMSC answers that may still wait for their disk commit when the next
+     *                            submit goes out (ADR 0021): after a kill -9 the SMSC gets those again;
+     *                            0 waits for every commit (strict stop-and-wait with the disk)
      * @param protocol            which protocol the SMSC speaks; chooses the routes in routes/edge-&lt;protocol&gt;/
      * @param cimd2               settings only CIMD2 has (ADR 0009)
      */
@@ -76,6 +79,7 @@ public record EdgeProperties(
             @NotNull Duration responseTimeout,
             @NotNull Duration reconnectDelay,
             @Min(1) int maxSubmitsPerSecond,
+            @Min(0) int maxUnsyncedOutcomes,
             @NotNull @Valid Cimd2 cimd2) {
     }
 

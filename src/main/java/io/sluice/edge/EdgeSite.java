@@ -23,6 +23,7 @@ import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.link.tls.LinkTls;
 import io.sluice.link.tls.LinkTlsProperties;
+import io.sluice.ring.Direction;
 import io.sluice.sms.cimd2.client.Cimd2Component;
 import io.sluice.sms.smpp.GuardedSmppBinding;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -87,6 +88,17 @@ public class EdgeSite {
     @DependsOn("edgeBroker")
     ActiveMQConnectionFactory edgeConnectionFactory(SystemCredentials system) {
         return InVmConnectionFactory.create(system, InVmConnectionFactory.PREFETCH_ONE);
+    }
+
+    /**
+     * The SMSC route's consumer of its feed: a buffering factory, so the next MT is in memory when the
+     * SMSC answers (ADR 0021). Separate from the routes' factory: nothing may write the rings on this
+     * consumer's untransacted session.
+     */
+    @Bean(destroyMethod = "close")
+    @DependsOn("edgeBroker")
+    ActiveMQConnectionFactory edgeFeedConnectionFactory(SystemCredentials system) {
+        return InVmConnectionFactory.create(system, InVmConnectionFactory.DEFAULT_WINDOW_BYTES);
     }
 
     @Bean("jms")
@@ -251,6 +263,37 @@ public class EdgeSite {
     @Bean("cimd2")
     Cimd2Component cimd2Component() {
         return new Cimd2Component();
+    }
+
+    /** The SMSC route's bookkeeper: outcomes committed in groups while the next submit is out (ADR 0021). */
+    @Bean(destroyMethod = "close")
+    MtOutcomes mtOutcomes(ActiveMQConnectionFactory edgeConnectionFactory, RingRegistry edgeRings, EdgeProperties edge) {
+        MtOutcomes outcomes = new MtOutcomes(edgeConnectionFactory, edgeRings.get(Direction.MT, edge.carrier()),
+                edge.smsc().maxUnsyncedOutcomes());
+        outcomes.start();
+        return outcomes;
+    }
+
+    /** Before any route runs: the SMSC route's feed holds what the MT ring says still waits (ADR 0021). */
+    @Bean
+    CamelContextConfiguration mtFeedRebuild(SiteBroker edgeBroker, ActiveMQConnectionFactory edgeConnectionFactory,
+                                            RingRegistry edgeRings, EdgeLinkEnd edgeLinkEnd, EdgeProperties edge) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext context) {
+                try {
+                    MtFeed.rebuild(edgeBroker.server(), edgeConnectionFactory,
+                            edgeRings.get(Direction.MT, edge.carrier()), edgeLinkEnd);
+                } catch (Exception failed) {
+                    throw new IllegalStateException("Could not rebuild the SMSC feed from the MT ring", failed);
+                }
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext context) {
+                // nothing to do once started
+            }
+        };
     }
 
     /** Every SMPP endpoint decodes deliver_sm with {@link GuardedSmppBinding}, so nothing is acked and lost. */

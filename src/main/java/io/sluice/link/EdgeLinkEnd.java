@@ -2,7 +2,9 @@ package io.sluice.link;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.sluice.core.Destinations;
@@ -69,49 +71,46 @@ public final class EdgeLinkEnd {
 
     /**
      * Route {@code smsc-submit}, after submit_sm_resp (SMPP) or submit response (CIMD2) OK for every part:
-     * the slot is processed. Only the last part of a concatenated text asks for a receipt, so its id is
-     * the one a receipt will quote.
+     * the report that the message is processed, for the bookkeeper ({@code mtOutcomes}), which also
+     * marks the slot. Only the last part of a concatenated text asks for a receipt, so its id is the
+     * one a receipt will quote; it is remembered at once, since a receipt may overtake the commit.
      */
     public List<Message> submitted(Exchange exchange) {
         Message message = exchange.getMessage();
         String smscId = smscIdOf(message);
         long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
         LOG.debug("SMSC accepted MT sequence {} as {}", sequence, smscId);
-        processSubmitted(ring(exchange, Direction.MT), sequence).ifPresent(slot -> {
-            if (smscId != null) {
-                receipts.remember(smscId, new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(),
-                        slot.payload().reference()));
-            }
-        });
+        if (smscId != null) {
+            ring(exchange, Direction.MT).ring().slot(sequence).ifPresent(slot -> receipts.remember(smscId,
+                    new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(), slot.payload().reference())));
+        }
         Outgoing out = new Outgoing(exchange.getContext());
         processed(out, sequence, LinkHeaders.OUTCOME_OK, null, "Accepted by the SMSC as " + smscId + ".")
                 .setHeader(Headers.SMSC_ID, smscId);
         return out.messages();
     }
 
-    /** Route {@code smsc-errors}: the SMSC refused the message for good; the slot is processed (failed). */
+    /** Route {@code smsc-errors}: the SMSC refused the message for good; the report that it failed, for the bookkeeper. */
     public List<Message> refused(Exchange exchange) {
         Throwable failure = exchange.getException() != null
                 ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String detail = io.sluice.edge.EdgeEvents.refusalDetail(failure);
-        long sequence = exchange.getMessage().getHeader(LinkHeaders.SEQUENCE, Long.class);
-        processSubmitted(ring(exchange, Direction.MT), sequence);
-        Outgoing out = new Outgoing(exchange.getContext());
-        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, io.sluice.edge.EdgeEvents.refusalReason(failure), detail);
-        return out.messages();
+        return failedReport(exchange, io.sluice.edge.EdgeEvents.refusalReason(failure),
+                io.sluice.edge.EdgeEvents.refusalDetail(failure));
     }
 
     /**
      * Route {@code smsc-errors}: the message's validity ended before the SMSC took it (ADR 0019); the
-     * slot is processed (failed), the sender told {@code EXPIRED}.
+     * report that it failed {@code EXPIRED}, for the bookkeeper.
      */
     public List<Message> expired(Exchange exchange) {
-        String detail = MtValidity.detail(Headers.validUntil(exchange.getMessage()));
+        return failedReport(exchange, FailureReason.EXPIRED, MtValidity.detail(Headers.validUntil(exchange.getMessage())));
+    }
+
+    private List<Message> failedReport(Exchange exchange, FailureReason reason, String detail) {
         long sequence = exchange.getMessage().getHeader(LinkHeaders.SEQUENCE, Long.class);
-        processSubmitted(ring(exchange, Direction.MT), sequence);
         Outgoing out = new Outgoing(exchange.getContext());
-        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, FailureReason.EXPIRED, detail);
+        processed(out, sequence, LinkHeaders.OUTCOME_FAILED, reason, detail);
         return out.messages();
     }
 
@@ -166,20 +165,6 @@ public final class EdgeLinkEnd {
     }
 
     /**
-     * The SMSC has answered: whatever the ring says, this must not roll back (the SMSC would get the
-     * message twice), so a sequence the ring does not know is logged rather than thrown.
-     */
-    private static java.util.Optional<Slot> processSubmitted(RingHandle mt, long sequence) {
-        try {
-            return mt.process(sequence);
-        } catch (IllegalArgumentException unknown) {
-            LOG.error("The SMSC answered for MT sequence {} which ring {} does not hold: {}", sequence, mt.name(),
-                    unknown.getMessage());
-            return java.util.Optional.empty();
-        }
-    }
-
-    /**
      * The last part's id: camel-smpp gives the submit_sm_resp message ids of all parts as a list; cimd2:
      * gives the last submit's destination:SCTS (ADR 0009).
      */
@@ -196,17 +181,26 @@ public final class EdgeLinkEnd {
     private void feed(List<Slot> inOrder, Outgoing out) {
         for (Slot slot : inOrder) {
             LOG.debug("feeding MT sequence {} to the SMSC route", slot.sequence());
-            Payload payload = slot.payload();
-            Message mt = out.to(Destinations.mtQueueOf(carrier), payload.text());
-            mt.setHeader(LinkHeaders.SEQUENCE, slot.sequence());
-            mt.setHeader(Headers.SLUICE_ID, payload.messageId());
-            mt.setHeader(Headers.TO, payload.recipient());
-            mt.setHeader(Headers.SOURCE_ADDRESS, serviceNumber);
-            mt.setHeader(Headers.CARRIER, carrier);
-            if (payload.validUntil() != null) {
-                mt.setHeader(Headers.VALID_UNTIL, payload.validUntil().toEpochMilli());
-            }
+            out.to(Destinations.mtQueueOf(carrier), slot.payload().text()).getHeaders().putAll(feedHeaders(slot));
         }
+    }
+
+    /**
+     * The headers of an MT slot's message on the SMSC route's feed ({@code sluice.mt.<carrier>}); the
+     * body is the text. Also written by {@link io.sluice.edge.MtFeed} when it rebuilds the feed at start.
+     */
+    public Map<String, Object> feedHeaders(Slot slot) {
+        Payload payload = slot.payload();
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(LinkHeaders.SEQUENCE, slot.sequence());
+        headers.put(Headers.SLUICE_ID, payload.messageId());
+        headers.put(Headers.TO, payload.recipient());
+        headers.put(Headers.SOURCE_ADDRESS, serviceNumber);
+        headers.put(Headers.CARRIER, carrier);
+        if (payload.validUntil() != null) {
+            headers.put(Headers.VALID_UNTIL, payload.validUntil().toEpochMilli());
+        }
+        return headers;
     }
 
     private Message processed(Outgoing out, long sequence, String outcome, FailureReason reason, String detail) {

@@ -239,9 +239,12 @@ public final class Ring {
         return between(lastProcessed, lastSent, Flag.PROCESSED);
     }
 
-    /** Mirror: what it still has to deliver onward, in sequence order. */
+    /**
+     * Mirror: what {@link #accept} has handed on (stored, nothing missing before it) and is not yet
+     * processed, in sequence order; a message beyond a gap waits for the gap.
+     */
     public synchronized List<Slot> undelivered() {
-        return between(lastProcessed, lastRetrieved, Flag.PROCESSED);
+        return between(lastProcessed, lastConfirmed, Flag.PROCESSED);
     }
 
     public synchronized Pointers pointers() {

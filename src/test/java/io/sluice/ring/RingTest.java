@@ -148,6 +148,7 @@ class RingTest {
                 .extracting(Slot::sequence).containsExactly(1L);
         assertThat(mirror.accept(3, new Payload("m3", "a", "b", null, "three"), NOW).inOrder())
                 .as("held back: 2 is missing").isEmpty();
+        assertThat(mirror.undelivered()).extracting(Slot::sequence).as("3 waits for 2").containsExactly(1L);
         assertThat(mirror.pointers()).isEqualTo(new Pointers(3, 3, 1, 0));
         assertThat(mirror.accept(2, new Payload("m2", "a", "b", null, "two"), NOW).inOrder())
                 .extracting(Slot::sequence).containsExactly(2L, 3L);

@@ -104,6 +104,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
 
     @AfterAll
     static void stop() throws Exception {
+        EdgeSmscLoop.closeFeeds();
         connectionFactory.close();
         smsc.close();
         broker.close();
@@ -158,6 +159,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(), Duration.ofSeconds(60), 100);
         context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link, assembly)));
         context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
+        EdgeSmscLoop.bind(context, connectionFactory, rings, "alpha", 1);
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-cimd2/smsc-receive",
                 "edge-cimd2/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(

@@ -78,6 +78,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
 
     @AfterAll
     static void stop() throws Exception {
+        EdgeSmscLoop.closeFeeds();
         connectionFactory.close();
         smsc.close();
         broker.close();

@@ -52,6 +52,7 @@ final class EdgeSmppRoutes {
     final CarrierTraffic traffic = new CarrierTraffic(System::currentTimeMillis);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final SmppBindState bindState = new SmppBindState();
+    final io.sluice.edge.MtOutcomes outcomes;
 
     /** A broker with the queues the edge's flows use; the core's side is the test's ({@link CorePeer}). */
     static InVmBroker startBroker() throws Exception {
@@ -107,6 +108,7 @@ final class EdgeSmppRoutes {
                 Duration.ofSeconds(60), 100);
         registry.bind("moIntake", new MoIntake(link, assembly));
         registry.bind("edgeTransaction", new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
+        outcomes = EdgeSmscLoop.bind(context, connectionFactory, rings, CARRIER, 1);
         for (String flow : FLOWS) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(context, "file:routes/" + flow + ".camel.yaml"));

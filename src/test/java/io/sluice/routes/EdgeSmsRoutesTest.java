@@ -99,6 +99,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
 
     @AfterAll
     static void stop() throws Exception {
+        EdgeSmscLoop.closeFeeds();
         connectionFactory.close();
         smsc.close();
         broker.close();
@@ -134,6 +135,8 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("mtValidity", new MtValidity(Clock.systemUTC()));
         context.getRegistry().bind("smppBindState", bindState);
         context.getRegistry().bind("smppUnansweredRebind", new io.sluice.edge.SmppUnansweredRebind(bindState));
+        EdgeSmscLoop.bind(context, connectionFactory, context.getRegistry().lookupByNameAndType("edgeRings",
+                io.sluice.link.RingRegistry.class), "alpha", 1);
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receive", "edge-smpp/smsc-submit",
                 "edge/ring-mt-accept", "edge/mo-reassembly-timeout")) {
             loadRoute(context, flow);

@@ -84,6 +84,7 @@ class SmscMisbehaviourRoutesTest extends CamelTestSupport {
 
     @AfterAll
     static void stop() throws Exception {
+        EdgeSmscLoop.closeFeeds();
         connectionFactory.close();
         smsc.close();
         broker.close();

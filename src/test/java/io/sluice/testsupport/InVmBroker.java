@@ -69,6 +69,10 @@ public final class InVmBroker implements AutoCloseable {
         return embedded.getActiveMQServer().locateQueue(queue).getMessagesAdded();
     }
 
+    public org.apache.activemq.artemis.core.server.ActiveMQServer server() {
+        return embedded.getActiveMQServer();
+    }
+
     public ActiveMQConnectionFactory connectionFactory() {
         return factory;
     }

@@ -1,0 +1,187 @@
+package io.sluice.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.sluice.link.LinkHeaders;
+import io.sluice.link.LinkMessages;
+import io.sluice.link.Outgoing;
+import io.sluice.link.RingHandle;
+import io.sluice.link.SiteLink;
+import io.sluice.ring.Direction;
+import io.sluice.ring.Payload;
+import io.sluice.ring.RingStore;
+import io.sluice.testsupport.InVmBroker;
+import jakarta.jms.Message;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQInternalErrorException;
+import org.apache.activemq.artemis.core.server.ServerSession;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.transaction.Transaction;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The edge's MT bookkeeper (ADR 0021) on a real broker: outcomes reach the ring store and the core's
+ * report queue once, a failed commit is tried again in full, and the SMSC loop waits for commits
+ * exactly when more outcomes than allowed are not yet on disk.
+ */
+class MtOutcomesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+    private static final String RING_QUEUE = RingStore.queueOf(Direction.MT, "alpha");
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final List<AutoCloseable> closing = new ArrayList<>();
+    private InVmBroker broker;
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = closing.size() - 1; i >= 0; i--) {
+            closing.get(i).close();
+        }
+    }
+
+    @Test
+    void recordedOutcomesMarkTheirSlotsProcessedOnDiskAndReachTheCoreOnce() throws Exception {
+        RingHandle mt = mirrorWith(start(new InVmBroker()), 3);
+        MtOutcomes outcomes = bookkeeper(mt, 1);
+
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            outcomes.record(sequence, processedReport(sequence));
+        }
+
+        await().atMost(WAIT).until(() -> outcomes.unsynced() == 0);
+        mt.reload(); // what the store committed
+        assertThat(mt.pointers().lastProcessed()).isEqualTo(3);
+        assertThat(reportSequences()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aTransactionCutShortIsWrittenAgainInFullAndNothingReachesTheCoreTwice() throws Exception {
+        AtomicInteger refusals = new AtomicInteger(2);
+        InVmBroker broker = start(new InVmBroker().withPlugin(new ActiveMQServerMessagePlugin() {
+            @Override
+            public void beforeSend(ServerSession session, Transaction tx, org.apache.activemq.artemis.api.core.Message message,
+                                   boolean direct, boolean noAutoCreateQueue) throws ActiveMQException {
+                if (LinkMessages.TO_CORE.equals(message.getAddress()) && refusals.getAndDecrement() > 0) {
+                    // the bookkeeper's connection breaks in the middle of its transaction
+                    ActiveMQInternalErrorException broken = new ActiveMQInternalErrorException("connection lost, as the test wants");
+                    session.getRemotingConnection().fail(broken);
+                    throw broken;
+                }
+            }
+        }));
+        RingHandle mt = mirrorWith(broker, 2);
+        MtOutcomes outcomes = bookkeeper(mt, 1);
+
+        outcomes.record(1, processedReport(1));
+        outcomes.record(2, processedReport(2));
+
+        await().atMost(WAIT).until(() -> outcomes.unsynced() == 0);
+        assertThat(refusals.get()).as("both refusals were met").isNegative();
+        mt.reload();
+        assertThat(mt.pointers().lastProcessed()).isEqualTo(2);
+        assertThat(reportSequences()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void theNextSubmitWaitsOnlyWhenMoreOutcomesThanAllowedAreNotOnDisk() throws Exception {
+        CountDownLatch disk = new CountDownLatch(1);
+        InVmBroker broker = start(new InVmBroker().withPlugin(new ActiveMQServerMessagePlugin() {
+            @Override
+            public void beforeSend(ServerSession session, Transaction tx, org.apache.activemq.artemis.api.core.Message message,
+                                   boolean direct, boolean noAutoCreateQueue) {
+                if (LinkMessages.TO_CORE.equals(message.getAddress())) {
+                    awaitQuietly(disk); // a disk that does not answer until the test says so
+                }
+            }
+        }));
+        MtOutcomes outcomes = bookkeeper(mirrorWith(broker, 2), 1);
+
+        outcomes.record(1, processedReport(1));
+        outcomes.awaitRoom(); // one outcome not on disk is allowed: returns at once
+        outcomes.record(2, processedReport(2));
+        Thread nextSubmit = new Thread(() -> {
+            try {
+                outcomes.awaitRoom();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, "next-submit");
+        nextSubmit.start();
+
+        await().atMost(WAIT).until(() -> nextSubmit.getState() == Thread.State.TIMED_WAITING
+                || nextSubmit.getState() == Thread.State.WAITING);
+        assertThat(outcomes.unsynced()).isEqualTo(2);
+        assertThat(nextSubmit.isAlive()).as("two outcomes not on disk: the next submit waits").isTrue();
+        disk.countDown();
+        nextSubmit.join(WAIT.toMillis());
+        assertThat(nextSubmit.isAlive()).isFalse();
+        await().atMost(WAIT).until(() -> outcomes.unsynced() == 0);
+    }
+
+    private InVmBroker start(InVmBroker broker) throws Exception {
+        this.broker = broker.withLastValueQueue(RING_QUEUE, RingStore.KEY).start(LinkMessages.TO_CORE);
+        closing.add(broker);
+        return broker;
+    }
+
+    /** The edge's MT mirror holding sequences 1..n, as ring-mt-accept leaves it. */
+    private RingHandle mirrorWith(InVmBroker broker, int messages) {
+        ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0");
+        closing.add(connectionFactory);
+        RingHandle mt = SiteLink.rings(connectionFactory, Map.of("alpha", 8)).get(Direction.MT, "alpha");
+        for (int sequence = 1; sequence <= messages; sequence++) {
+            mt.accept(sequence, new Payload("m" + sequence, "alice", "+447700900001", null, "text " + sequence), NOW);
+        }
+        return mt;
+    }
+
+    private MtOutcomes bookkeeper(RingHandle mt, int maxUnsynced) throws Exception {
+        ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0");
+        closing.add(connectionFactory);
+        MtOutcomes outcomes = new MtOutcomes(connectionFactory, mt, maxUnsynced);
+        outcomes.start();
+        closing.add(outcomes);
+        return outcomes;
+    }
+
+    private List<org.apache.camel.Message> processedReport(long sequence) {
+        Outgoing out = new Outgoing(camel);
+        LinkMessages.report(out, LinkMessages.TO_CORE, LinkHeaders.KIND_PROCESSED, Direction.MT, "alpha", sequence)
+                .setHeader(LinkHeaders.OUTCOME, LinkHeaders.OUTCOME_OK);
+        return out.messages();
+    }
+
+    /** Every report on the core's queue, in order, until none comes for a second. */
+    private List<Long> reportSequences() throws Exception {
+        List<Long> sequences = new ArrayList<>();
+        Message report;
+        while ((report = broker.receive(LinkMessages.TO_CORE, Duration.ofSeconds(1))) != null) {
+            assertThat(report.getStringProperty(LinkHeaders.OUTCOME)).isEqualTo(LinkHeaders.OUTCOME_OK);
+            sequences.add(report.getLongProperty(LinkHeaders.SEQUENCE));
+        }
+        return sequences;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
