@@ -14,8 +14,10 @@ import io.sluice.link.tls.LinkPki;
  * The second installation of a run, for measurements 6 and 7: one core with a 1 GiB heap serving
  * {@code edges} carriers, each with its own edge process (own carrier name, number prefix, edge password and
  * link certificate, as an operator would add carriers), all bound to one SMSC emulator under an account of
- * their own (ADR 0011, "Sessions and edge scale"). The edges dial the core directly: the WAN is not what
- * these measurements are about.
+ * their own with its own password (ADR 0011, "Sessions and edge scale"). The edges dial the core directly:
+ * the WAN is not what these measurements are about. The processes start as {@link BenchSites}' do, with the
+ * demo's credentials profile (ADR 0017; {@link Children}); each carrier's own passwords on the command line
+ * replace the profile's.
  */
 final class ScaleSites implements AutoCloseable {
 
@@ -24,7 +26,6 @@ final class ScaleSites implements AutoCloseable {
             "hotel");
     /** Carrier {@code i} serves numbers starting with this prefix followed by {@code i}. */
     private static final String PREFIX = "+4477009";
-    private static final String SMSC_PASSWORD = "secret";
     /** Accounts of the idle sessions of measurement 6 (seed accounts of this core only). */
     static final List<IdleSessions.Login> IDLE_LOGINS = IntStream.rangeClosed(1, 4)
             .mapToObj(i -> new IdleSessions.Login("idle-" + i, "idle-pw-" + i)).toList();
@@ -66,7 +67,7 @@ final class ScaleSites implements AutoCloseable {
                 "--sluice.emulator.handshake-time=" + settings.handshakeTime().toNanos() + "ns",
                 "--sluice.emulator.service-system-id=" + carriers.get(0)));
         // an account per carrier: receipts go back to binds of the account that submitted the message
-        carriers.forEach(carrier -> emulator.add("--sluice.emulator.accounts." + carrier + "=" + SMSC_PASSWORD));
+        carriers.forEach(carrier -> emulator.add("--sluice.emulator.accounts." + carrier + "=" + smscPassword(carrier)));
         emulatorProcess = children.start(Role.SMSC_EMULATOR, emulatorHttpPort, "scale-smsc-emulator", emulator);
 
         List<String> core = new ArrayList<>(List.of(
@@ -97,7 +98,7 @@ final class ScaleSites implements AutoCloseable {
                     "--sluice.edge.smsc.host=127.0.0.1",
                     "--sluice.edge.smsc.port=" + smppPort,
                     "--sluice.edge.smsc.system-id=" + carrier,
-                    "--sluice.edge.smsc.password=" + SMSC_PASSWORD,
+                    "--sluice.edge.smsc.password=" + smscPassword(carrier),
                     "--sluice.edge.smsc.max-submits-per-second=" + settings.edgeMaxSubmitsPerSecond())));
         }
         children.awaitReady();
@@ -119,6 +120,11 @@ final class ScaleSites implements AutoCloseable {
 
     private static String edgePassword(String carrier) {
         return carrier + "-edge-pw";
+    }
+
+    /** The carrier's own SMSC bind password (SMPP allows at most 8 characters). */
+    private static String smscPassword(String carrier) {
+        return "smsc-pw" + CARRIERS.indexOf(carrier);
     }
 
     EmulatorClient emulator() {
