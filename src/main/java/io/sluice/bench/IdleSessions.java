@@ -23,33 +23,47 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measurement 6's idle PC clients: many STOMP 1.2 sessions held by one NIO selector thread, not a thread
- * per connection. Each session connects, sends CONNECT (heart-beat {@link #HEART_BEAT} both ways), waits
- * for CONNECTED, then only sends a heart-beat EOL on schedule and reads and discards whatever the core
- * sends (its own heart-beats). A session the core closes after CONNECTED is counted as dropped; one it
- * refuses (an ERROR or a close instead of CONNECTED, or no answer within {@link #HANDSHAKE_TIMEOUT}) as
- * refused.
+ * per connection. Each session connects, sends CONNECT (the same heart-beat both ways, {@link #HEART_BEAT}
+ * in the bench), waits for CONNECTED, then only sends a heart-beat EOL on schedule and reads and discards
+ * whatever the core sends (its own heart-beats, STOMP 1.2 "Heart-beating"). A session the core closes after
+ * CONNECTED is counted as dropped; one it refuses (an ERROR or a close instead of CONNECTED, or no answer
+ * within {@link #HANDSHAKE_TIMEOUT}) as refused; an open one from which nothing has come for longer than
+ * {@link #SILENT_AFTER_BEATS} of the core's promised heart-beat intervals as silent.
  */
 final class IdleSessions implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdleSessions.class);
 
-    /** What each session offers in CONNECT, both ways (STOMP 1.2 §"Heart-beating"). */
+    /** What each of the bench's sessions offers in CONNECT, both ways (STOMP 1.2 §"Heart-beating"). */
     static final Duration HEART_BEAT = Duration.ofSeconds(10);
     /**
-     * How often a session sends its EOL: half the interval it promised, so a late wake-up of this thread
-     * on a loaded machine never makes the core think the client went silent.
+     * How often a session sends its EOL, as a share of the interval it promised: half, so a late wake-up of
+     * this thread on a loaded machine never makes the core think the client went silent.
      */
-    static final Duration SEND_EVERY = HEART_BEAT.dividedBy(2);
+    static final int SENDS_PER_BEAT = 2;
+    /** How often the bench's sessions send their EOL. */
+    static final Duration SEND_EVERY = HEART_BEAT.dividedBy(SENDS_PER_BEAT);
+    /** An open session is silent once the core's promised heart-beat interval has passed this often without a byte. */
+    static final int SILENT_AFTER_BEATS = 2;
+    private static final Duration SILENCE_CHECK_EVERY = Duration.ofMillis(500);
     /** Sessions connecting or awaiting CONNECTED at once: a steady ramp, not a SYN flood on the acceptor. */
     static final int MAX_HANDSHAKING = 100;
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
     private static final long SELECT_MILLIS = 50;
     private static final ByteBuffer EOL = ByteBuffer.wrap(new byte[] {'\n'}).asReadOnlyBuffer();
 
-    /** Sessions now: open (CONNECTED and not closed since), refused, dropped by the core after CONNECTED. */
-    record Counts(int requested, int open, int refused, int dropped) {
+    /**
+     * Sessions now: open (CONNECTED and not closed since), refused, dropped by the core after CONNECTED; and
+     * of the open ones, those silent (no heart-beat from the core for {@link #SILENT_AFTER_BEATS} intervals).
+     */
+    record Counts(int requested, int open, int refused, int dropped, int silent) {
         boolean settled() {
             return open + refused + dropped >= requested;
+        }
+
+        /** Every session asked for is open and heart-beating; none was refused or dropped since the start. */
+        boolean allHeld() {
+            return open >= requested && refused == 0 && dropped == 0 && silent == 0;
         }
     }
 
@@ -63,12 +77,16 @@ final class IdleSessions implements AutoCloseable {
         final long startedNanos = System.nanoTime();
         StompFrameDecoder decoder = new StompFrameDecoder();
         long beatDueNanos;
+        /** When the core last sent anything (CONNECTED included). */
+        long heardNanos;
+        /** Silence after which the session counts as silent; 0 when the core promised no heart-beats. */
+        long silentAfterNanos;
 
         Session(SocketChannel channel, Login login) {
             this.channel = channel;
             this.connect = ByteBuffer.wrap(StompFrame.of(StompFrame.CONNECT, "accept-version", "1.2",
                     "host", "127.0.0.1", "login", login.user(), "passcode", login.password(),
-                    "heart-beat", HEART_BEAT.toMillis() + "," + HEART_BEAT.toMillis()).encode());
+                    "heart-beat", heartBeat.toMillis() + "," + heartBeat.toMillis()).encode());
         }
 
         boolean handshaking() {
@@ -78,6 +96,7 @@ final class IdleSessions implements AutoCloseable {
 
     private final InetSocketAddress core;
     private final List<Login> logins;
+    private final Duration heartBeat;
     private final Selector selector;
     private final Thread loop;
     private final List<Session> handshaking = new ArrayList<>();
@@ -90,11 +109,16 @@ final class IdleSessions implements AutoCloseable {
     private volatile int open;
     private volatile int refused;
     private volatile int dropped;
+    private volatile int silent;
+    private volatile long heartBeatsHeard;
+    private long silenceCheckedNanos = System.nanoTime();
     private volatile boolean running = true;
 
-    IdleSessions(int stompPort, List<Login> logins) throws IOException {
+    /** @param heartBeat what each session offers in CONNECT, both ways ({@link #HEART_BEAT} in the bench) */
+    IdleSessions(int stompPort, List<Login> logins, Duration heartBeat) throws IOException {
         this.core = new InetSocketAddress("127.0.0.1", stompPort);
         this.logins = List.copyOf(logins);
+        this.heartBeat = heartBeat;
         this.selector = Selector.open();
         this.loop = new Thread(this::run, "bench-idle-sessions");
         this.loop.setDaemon(true);
@@ -108,7 +132,12 @@ final class IdleSessions implements AutoCloseable {
     }
 
     Counts counts() {
-        return new Counts(requested, open, refused, dropped);
+        return new Counts(requested, open, refused, dropped, silent);
+    }
+
+    /** Reads with something in them on open sessions since the start: the core's heart-beats, mostly. */
+    long heartBeatsHeard() {
+        return heartBeatsHeard;
     }
 
     /** The heart-beat header of the core's CONNECTED frame: what it promised to send and expects. */
@@ -137,6 +166,7 @@ final class IdleSessions implements AutoCloseable {
                 startMore();
                 expireHandshakes();
                 beat();
+                countSilent();
             } catch (IOException | RuntimeException e) {
                 LOG.error("The idle sessions' selector failed; the sessions it held are counted as dropped", e);
                 dropped += open;
@@ -193,8 +223,17 @@ final class IdleSessions implements AutoCloseable {
             lost(session, "closed by the core");
             return;
         }
-        if (!session.handshaking() || read == 0) {
+        if (read > 0) {
+            session.heardNanos = System.nanoTime();
+        }
+        if (!session.handshaking()) {
+            if (read > 0) {
+                heartBeatsHeard++; // written by this thread only
+            }
             return; // an open session discards what arrives: the core's heart-beats
+        }
+        if (read == 0) {
+            return;
         }
         byte[] bytes = new byte[read];
         readBuffer.flip().get(bytes);
@@ -212,8 +251,10 @@ final class IdleSessions implements AutoCloseable {
     private void connected(Session session, StompFrame frame) {
         session.decoder = null; // nothing is decoded after CONNECTED
         handshaking.remove(session);
-        serverHeartBeat.compareAndSet("", String.valueOf(frame.header("heart-beat")));
-        session.beatDueNanos = System.nanoTime() + SEND_EVERY.toNanos();
+        String heartBeats = String.valueOf(frame.header("heart-beat"));
+        serverHeartBeat.compareAndSet("", heartBeats);
+        session.silentAfterNanos = SILENT_AFTER_BEATS * coreBeatInterval(heartBeats, heartBeat).toNanos();
+        session.beatDueNanos = System.nanoTime() + sendEvery().toNanos();
         beats.addLast(session);
         open++;
     }
@@ -228,12 +269,49 @@ final class IdleSessions implements AutoCloseable {
             }
             try {
                 session.channel.write(EOL.duplicate());
-                session.beatDueNanos = now + SEND_EVERY.toNanos();
+                session.beatDueNanos = now + sendEvery().toNanos();
                 beats.addLast(session);
             } catch (IOException e) {
                 lost(session, e.getMessage());
             }
         }
+    }
+
+    /** How often each session sends its EOL. */
+    Duration sendEvery() {
+        return heartBeat.dividedBy(SENDS_PER_BEAT);
+    }
+
+    /**
+     * How often the core promised to send heart-beats, from its CONNECTED header {@code sx,sy} and the
+     * interval the client asked to receive them at: the larger of the two, none when either is 0 or the
+     * header is absent or unreadable (STOMP 1.2 "Heart-beating").
+     */
+    static Duration coreBeatInterval(String connectedHeartBeat, Duration asked) {
+        String[] values = connectedHeartBeat.split(",");
+        try {
+            long sx = Long.parseLong(values[0].trim());
+            return sx == 0 || asked.isZero() ? Duration.ZERO : Duration.ofMillis(Math.max(sx, asked.toMillis()));
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    /** Recounts the open sessions the core has not heard from for too long, twice a second: a pass over all. */
+    private void countSilent() {
+        long now = System.nanoTime();
+        if (now - silenceCheckedNanos < SILENCE_CHECK_EVERY.toNanos()) {
+            return;
+        }
+        silenceCheckedNanos = now;
+        int count = 0;
+        for (Session session : beats) {
+            if (session.channel.isOpen() && session.silentAfterNanos > 0
+                    && now - session.heardNanos > session.silentAfterNanos) {
+                count++;
+            }
+        }
+        silent = count;
     }
 
     private void expireHandshakes() {
