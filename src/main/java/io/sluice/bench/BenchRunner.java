@@ -80,8 +80,10 @@ class BenchRunner extends OneShotRunner {
         String classPath = System.getProperty("java.class.path");
         LOG.info("Starting the sites (mode {}, work directory {})", settings.mode(), settings.workDir().toAbsolutePath());
         BenchSites sites = new BenchSites(settings, classPath);
+        long starting = System.nanoTime();
         try {
             sites.start();
+            LOG.info("The sites are ready after {} s", Math.round(Polling.seconds(starting, System.nanoTime())));
         } catch (Exception e) {
             sites.close();
             throw e;
@@ -123,7 +125,9 @@ class BenchRunner extends OneShotRunner {
         LOG.info("Starting the scale installation ({} edges)", sizes.edges().count());
         try (ScaleSites scale = new ScaleSites(settings, classPath, sizes.edges().count(),
                 sessions + CHAT_AND_SPARE_CONNECTIONS)) {
+            long starting = System.nanoTime();
             scale.start();
+            LOG.info("The scale installation is ready after {} s", Math.round(Polling.seconds(starting, System.nanoTime())));
             try (BenchUser alice = BenchUser.connect(scale.stompPort, "alice", "alice-pw", null);
                     BenchUser bob = BenchUser.connect(scale.stompPort, "bob", "bob-pw", "/queue/sluice.inbox.bob")) {
                 step(results, "7. Edge scale", () -> results.edgeScale =
