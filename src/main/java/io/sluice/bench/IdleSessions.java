@@ -223,17 +223,13 @@ final class IdleSessions implements AutoCloseable {
             lost(session, "closed by the core");
             return;
         }
-        if (read > 0) {
-            session.heardNanos = System.nanoTime();
-        }
-        if (!session.handshaking()) {
-            if (read > 0) {
-                heartBeatsHeard++; // written by this thread only
-            }
-            return; // an open session discards what arrives: the core's heart-beats
-        }
         if (read == 0) {
             return;
+        }
+        session.heardNanos = System.nanoTime();
+        if (!session.handshaking()) {
+            heartBeatsHeard++; // written by this thread only
+            return; // an open session discards what arrives: the core's heart-beats
         }
         byte[] bytes = new byte[read];
         readBuffer.flip().get(bytes);
