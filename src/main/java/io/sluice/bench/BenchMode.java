@@ -8,11 +8,13 @@ import java.util.List;
  * published figures, {@code smoke} only checks that the harness works end to end (the test suite's form).
  */
 public enum BenchMode {
-    SMOKE(new Sizes(1, List.of(0, 50), 6, 6, Duration.ofSeconds(2), 10, 40, 20, Duration.ofSeconds(3))),
+    SMOKE(new Sizes(1, List.of(0, 50), 6, 6, Duration.ofSeconds(2), 10, 40, 20, Duration.ofSeconds(3),
+            new Sessions(List.of(10, 50), 10, 20), new Edges(2, 5))),
     QUICK(new Sizes(3, List.of(0, 50, 300, 1000), 150, 100, Duration.ofSeconds(6), 50, 600, 200,
-            Duration.ofSeconds(15))),
+            Duration.ofSeconds(15), new Sessions(List.of(10, 1000, 5000, 10_000), 20, 200), new Edges(8, 40))),
     FULL(new Sizes(5, List.of(0, 50, 300, 1000), 600, 400, Duration.ofSeconds(20), 200, 3000, 1000,
-            Duration.ofSeconds(60)));
+            Duration.ofSeconds(60), new Sessions(List.of(10, 1000, 2500, 5000, 10_000), 20, 600),
+            new Edges(8, 150)));
 
     /**
      * @param repeats          runs of every side-by-side measurement; figures are medians over them
@@ -24,9 +26,27 @@ public enum BenchMode {
      * @param coreMessages     PC-to-PC messages per core throughput run
      * @param latencyMessages  messages per core latency run (paced at half the measured maximum)
      * @param blackHole        length of the WAN black hole of the recovery run
+     * @param sessions         measurement 6
+     * @param edges            measurement 7
      */
     public record Sizes(int repeats, List<Integer> rttsMillis, int mtMessages, int moMessages,
-            Duration baselineDuration, int diskSyncs, int coreMessages, int latencyMessages, Duration blackHole) {
+            Duration baselineDuration, int diskSyncs, int coreMessages, int latencyMessages, Duration blackHole,
+            Sessions sessions, Edges edges) {
+    }
+
+    /**
+     * @param steps          idle sessions held at each step, in increasing order; the first is the reference
+     * @param chatPerSecond  the background chat load's paced rate, PC to PC
+     * @param chatMessages   messages per latency run of the chat load
+     */
+    public record Sessions(List<Integer> steps, double chatPerSecond, int chatMessages) {
+    }
+
+    /**
+     * @param count              edges, each with its own carrier, in the scale installation
+     * @param messagesPerCarrier MT messages per carrier in each run (the single-edge run sends this many)
+     */
+    public record Edges(int count, int messagesPerCarrier) {
     }
 
     private final Sizes sizes;

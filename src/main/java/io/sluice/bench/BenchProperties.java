@@ -43,9 +43,19 @@ public record BenchProperties(
         boolean profile,
         @Min(0) @Max(65535) int bareBrokerStompPort) {
 
+    /** Heap of every child but the scale installation's core. */
+    static final String CHILD_HEAP = "512m";
+    /** Heap of the core that holds the idle sessions of measurement 6 (the 1 GiB). */
+    static final String SESSIONS_CORE_HEAP = "1g";
+
     /** JVM options of the children (core, edge, emulator, WAN simulators, bare broker). */
     public List<String> childJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        return childJvmOptions(CHILD_HEAP);
+    }
+
+    /** As {@link #childJvmOptions()}, with this maximum heap ({@code -Xmx}). */
+    public List<String> childJvmOptions(String maxHeap) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC"));
         if (!fullJit) {
             options.add("-XX:TieredStopAtLevel=1");
         }

@@ -29,6 +29,8 @@ final class BenchResults {
     long[] diskSyncNanos = new long[0];
     CoreComparison.Result core;
     final List<RecoveryRun.Result> recovery = new ArrayList<>();
+    SessionsRun.Result sessions;
+    EdgeScaleRun.Result edgeScale;
     /** Notes from profiling the core and the edge (JFR), markdown; empty when not profiled. */
     String profile = "";
 

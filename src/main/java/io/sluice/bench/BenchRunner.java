@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -33,6 +32,8 @@ class BenchRunner extends OneShotRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchRunner.class);
     static final int EXIT_MESSAGES_MISSING = 1;
+    /** STOMP connections the scale core allows beyond the idle sessions: the chat load's and a margin. */
+    private static final int CHAT_AND_SPARE_CONNECTIONS = 100;
 
     private final BenchProperties settings;
 
@@ -79,8 +80,10 @@ class BenchRunner extends OneShotRunner {
         String classPath = System.getProperty("java.class.path");
         LOG.info("Starting the sites (mode {}, work directory {})", settings.mode(), settings.workDir().toAbsolutePath());
         BenchSites sites = new BenchSites(settings, classPath);
+        long starting = System.nanoTime();
         try {
             sites.start();
+            LOG.info("The sites are ready after {} s", Math.round(Polling.seconds(starting, System.nanoTime())));
         } catch (Exception e) {
             sites.close();
             throw e;
@@ -102,13 +105,36 @@ class BenchRunner extends OneShotRunner {
             step(results, "3. Disk sync yardstick", () ->
                     results.diskSyncNanos = DiskSync.time(sites.edgeDataDir(), sizes.diskSyncs()));
             step(results, "4. Core", () -> results.core = new CoreComparison(settings, classPath, results.deliveries)
-                    .run(new StompRates.Path(alice, MtRun.OUTBOX, Map.of("to", "bob"), bob), sizes));
+                    .run(StompRates.pcToPc(alice, bob), sizes));
             step(results, "5. Recovery", () -> recovery(sites, alice, sizes, results));
             if (settings.profile()) {
                 step(results, "Profile", () -> results.profile = profile(sites));
             }
             step(results, "2. Link utilisation at the fast handshake", () -> fastUtilisation(sites, alice, sizes,
                     results));
+        }
+        step(results, "6. Sessions and 7. Edge scale", () -> scale(classPath, sizes, results));
+    }
+
+    /**
+     * Measurements 6 and 7 on a second installation, started once the first is stopped: edge scale first,
+     * while no idle session is open, then the sessions, with the edges connected and idle.
+     */
+    private void scale(String classPath, BenchMode.Sizes sizes, BenchResults results) throws Exception {
+        int sessions = sizes.sessions().steps().stream().mapToInt(Integer::intValue).max().orElse(0);
+        LOG.info("Starting the scale installation ({} edges)", sizes.edges().count());
+        try (ScaleSites scale = new ScaleSites(settings, classPath, sizes.edges().count(),
+                sessions + CHAT_AND_SPARE_CONNECTIONS)) {
+            long starting = System.nanoTime();
+            scale.start();
+            LOG.info("The scale installation is ready after {} s", Math.round(Polling.seconds(starting, System.nanoTime())));
+            try (BenchUser alice = BenchUser.connect(scale.stompPort, "alice", "alice-pw", null);
+                    BenchUser bob = BenchUser.connect(scale.stompPort, "bob", "bob-pw", "/queue/sluice.inbox.bob")) {
+                step(results, "7. Edge scale", () -> results.edgeScale =
+                        new EdgeScaleRun(scale, results.deliveries).run(alice, sizes));
+                step(results, "6. Sessions", () -> results.sessions =
+                        new SessionsRun(scale, results.deliveries).run(StompRates.pcToPc(alice, bob), sizes));
+            }
         }
     }
 

@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.sluice.Role;
-import io.sluice.credentials.DemoCredentials;
 import io.sluice.link.tls.LinkPki;
 import io.sluice.demo.RoleProcess;
 
@@ -39,8 +37,7 @@ final class BenchSites implements AutoCloseable {
 
     private final BenchProperties settings;
     private final Path workDir;
-    private final String classPath;
-    private final List<RoleProcess> children = new ArrayList<>();
+    private final Children children;
     private RoleProcess emulator;
     private RoleProcess core;
     private RoleProcess edge;
@@ -48,7 +45,7 @@ final class BenchSites implements AutoCloseable {
     BenchSites(BenchProperties settings, String classPath) {
         this.settings = settings;
         this.workDir = settings.workDir().toAbsolutePath();
-        this.classPath = classPath;
+        this.children = new Children(settings, workDir, classPath);
     }
 
     BenchSites start() throws Exception {
@@ -78,16 +75,13 @@ final class BenchSites implements AutoCloseable {
                 "--sluice.edge.smsc.host=127.0.0.1",
                 "--sluice.edge.smsc.port=" + smppPort,
                 "--sluice.edge.smsc.max-submits-per-second=" + settings.edgeMaxSubmitsPerSecond());
-        for (RoleProcess child : children) {
-            child.awaitReady(settings.startupTimeout());
-        }
+        children.awaitReady();
         return this;
     }
 
     /** Stops the emulator and starts it again on the same ports with another handshake time. */
     void restartEmulator(Duration handshakeTime) throws Exception {
-        children.remove(emulator);
-        emulator.close();
+        children.stop(emulator);
         emulator = startEmulator(handshakeTime);
         emulator.awaitReady(settings.startupTimeout());
     }
@@ -101,14 +95,7 @@ final class BenchSites implements AutoCloseable {
     }
 
     private RoleProcess start(Role role, int httpPort, String name, String... specific) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(specific));
-        arguments.add("--sluice.data-dir=" + workDir);
-        arguments.add(DemoCredentials.ARGUMENT); // the benchmark's users are the demo's (ADR 0017)
-        arguments.add("--logging.level.root=WARN");
-        RoleProcess child = RoleProcess.start(role, httpPort, settings.childJvmOptions(), arguments,
-                workDir.resolve("logs").resolve(name + ".log"), classPath);
-        children.add(child);
-        return child;
+        return children.start(role, httpPort, name, List.of(specific));
     }
 
     EmulatorClient emulator() {
@@ -147,8 +134,6 @@ final class BenchSites implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (int i = children.size() - 1; i >= 0; i--) {
-            children.get(i).close();
-        }
+        children.close();
     }
 }

@@ -52,7 +52,52 @@ final class Figures {
         rows.add(turnaround());
         rows.add(core());
         rows.add(recovery());
+        rows.add(sessions());
+        rows.add(edgeScale());
         return rows;
+    }
+
+    private Figure sessions() {
+        SessionsRun.Result sessions = results.sessions;
+        String name = "Sessions: idle STOMP sessions held (the largest step with all open and heart-beating and"
+                + " the chat p99 within 2× its value at the first step)";
+        if (sessions == null || sessions.steps().isEmpty()) {
+            return new Figure(name, "≥ 10,000", 10_000, true, Spread.NONE, 0, "");
+        }
+        SessionsRun.Step top = sessions.steps().get(sessions.steps().size() - 1);
+        List<Integer> missed = sessions.missedBelowHeld().stream().map(SessionsRun.Step::sessions).toList();
+        return new Figure(name, "≥ 10,000", 10_000, true, Spread.of(List.of((double) sessions.held())), 0,
+                "steps " + sessions.steps().stream().map(SessionsRun.Step::sessions).toList() + "; at "
+                        + top.sessions() + ": p99 " + sessions.ratio(top).format(2) + " × the "
+                        + sessions.steps().get(0).sessions() + "-session p99 (" + ms(sessions.referenceP99()) + "), "
+                        + top.counts().refused() + " refused, " + top.counts().dropped() + " dropped, "
+                        + top.counts().silent() + " silent"
+                        + (missed.isEmpty() ? "" : "; below it " + missed + " missed the 2× bound (flagged in section 6)"));
+    }
+
+    private Figure edgeScale() {
+        EdgeScaleRun.Result edges = results.edgeScale;
+        double ceiling = 1e9 / results.settings.handshakeTime().toNanos();
+        int n = edges == null ? results.settings.mode().sizes().edges().count() : edges.edges();
+        String name = "Edge scale: " + n + " edges' MT throughput / (" + n + " × one carrier's ceiling 1/h)";
+        if (edges == null) {
+            return new Figure(name, "≥ 0.9", 0.9, true, Spread.NONE, 3, "");
+        }
+        return new Figure(name, "≥ 0.9", 0.9, true, edgeScale(edges, ceiling), 3, n + " edges "
+                + Spread.of(edges.aggregate().stream().map(MtRun.Result::perSecond).toList()).format(1)
+                + " /s, one edge " + Spread.of(edges.single().stream().map(MtRun.Result::perSecond).toList()).format(1)
+                + " /s; " + n + " edges / (" + n + " × one edge measured) " + edgeScaleOverSingle(edges).format(2));
+    }
+
+    /** Per run: the edges' aggregate throughput over what their SMSC links could take at most. */
+    static Spread edgeScale(EdgeScaleRun.Result edges, double ceiling) {
+        return Spread.of(edges.aggregate().stream().map(r -> r.perSecond() / (edges.edges() * ceiling)).toList());
+    }
+
+    /** Per run: the aggregate throughput over the edge count times one edge's, measured just before. */
+    static Spread edgeScaleOverSingle(EdgeScaleRun.Result edges) {
+        List<Double> single = edges.single().stream().map(r -> edges.edges() * r.perSecond()).toList();
+        return Spread.of(pairwise(edges.aggregate().stream().map(MtRun.Result::perSecond).toList(), single));
     }
 
     private Figure turnaround() {

@@ -29,16 +29,23 @@ final class MtRun {
 
     private final BenchUser sender;
     private final EmulatorClient emulator;
+    private final List<String> phones;
 
     MtRun(BenchUser sender, EmulatorClient emulator) {
+        this(sender, emulator, PHONES);
+    }
+
+    /** @param phones the burst goes to these numbers in turn (to several carriers, when they are theirs) */
+    MtRun(BenchUser sender, EmulatorClient emulator, List<String> phones) {
         this.sender = sender;
         this.emulator = emulator;
+        this.phones = List.copyOf(phones);
     }
 
     Result run(String tag, int messages, Duration timeout) throws IOException, InterruptedException {
         Counters before = emulator.counters();
         for (int i = 0; i < messages; i++) {
-            sender.send(OUTBOX, Map.of("to", PHONES.get(i % PHONES.size()), "client_ref", tag + "-" + i),
+            sender.send(OUTBOX, Map.of("to", phones.get(i % phones.size()), "client_ref", tag + "-" + i),
                     Arrivals.text(tag, i));
         }
         long target = before.submits() + messages;

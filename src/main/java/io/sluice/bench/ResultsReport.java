@@ -17,15 +17,21 @@ final class ResultsReport {
     static final String ALL_ARRIVED = "Every message arrived: ";
 
     private final BenchResults results;
+    private final ScaleSections scale;
     private final StringBuilder md = new StringBuilder();
 
     ResultsReport(BenchResults results) {
         this.results = results;
+        this.scale = new ScaleSections(results);
     }
 
     Path write(Path directory) throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(PLOT), plot().render(), StandardCharsets.UTF_8);
+        if (results.sessions != null) {
+            Files.writeString(directory.resolve(ScaleSections.SESSIONS_PLOT), scale.plot().render(),
+                    StandardCharsets.UTF_8);
+        }
         Path report = directory.resolve(REPORT);
         Files.writeString(report, render(), StandardCharsets.UTF_8);
         return report;
@@ -54,6 +60,7 @@ final class ResultsReport {
         turnaround();
         core();
         recovery();
+        md.append(scale.render());
         reading();
         notMeasured();
         deliveries();
@@ -109,6 +116,7 @@ final class ResultsReport {
                 + BenchResults.RECOVERY_RTT_MS + " ms, backlog fed at " + number(RecoveryRun.INFLOW_PER_SECOND, 0)
                 + " msg/s |");
         line("| Disk syncs timed | " + sizes.diskSyncs() + " |");
+        scale.settingsRows().forEach(this::line);
     }
 
     private void headline() {
@@ -121,8 +129,6 @@ final class ResultsReport {
             line("| " + figure.name() + " | " + figure.target() + " | " + figure.value().format(figure.decimals())
                     + " | " + figure.met() + " | " + figure.note() + " |");
         }
-        line("| Sessions: idle STOMP sessions held at 2× the 10-session p99 | 10,000 | — | not measured yet | see below |");
-        line("| Edge scale: 8 edges' throughput / (8 × one carrier's ceiling) | ≥ 0.9 | — | not measured yet | see below |");
     }
 
     private void sweep() {
@@ -285,23 +291,20 @@ final class ResultsReport {
                     .map(r -> r.backlog() / (r.drainSeconds() - r.relinkSeconds())).toList());
             line("- **Recovery**: the link needs " + relink.format(1) + " s after the black hole (reset, redial,"
                     + " re-synchronisation) before the first submit; the backlog then drains at "
-                    + drainRate.format(1) + " msg/s, against a steady MT rate of " + number(steadyMtRate(), 1)
-                    + " msg/s and an SMSC ceiling of " + number(1e9 / results.settings.handshakeTime().toNanos(), 0)
-                    + ".");
+                    + drainRate.format(1) + " msg/s, against " + (Double.isNaN(steadyMtRate()) ? ""
+                    : "a steady MT rate of " + number(steadyMtRate(), 1) + " msg/s and ") + "an SMSC ceiling of "
+                    + number(1e9 / results.settings.handshakeTime().toNanos(), 0) + ".");
         }
+        scale.readings().forEach(this::line);
     }
 
     private void notMeasured() {
+        if (results.notMeasured.isEmpty()) {
+            return;
+        }
         line("");
-        line("## Not measured yet");
+        line("## Not measured");
         line("");
-        line("- **6. Sessions** (10,000 idle STOMP sessions with heart-beats on a 1 GiB core while a chat load's p99"
-                + " stays within 2× its 10-session value): not implemented in the harness yet: the"
-                + " benchmark's STOMP client keeps a reader thread per connection, and 10,000 of them need a"
-                + " client that multiplexes sockets (NIO) instead; the core's 1 GiB heap run is also still to"
-                + " be wired.");
-        line("- **7. Edge scale** (one core, 8 edges and 8 emulators at h = 2 ms): not implemented yet; on a"
-                + " 2-core machine 17 JVMs would measure the CPU scheduler rather than Sluice.");
         results.notMeasured.forEach((what, why) -> line("- **" + what + "**: " + why));
     }
 
@@ -334,7 +337,7 @@ final class ResultsReport {
                 .add("Sluice MT", mt).add("Sluice MO", mo).add("Baseline (window 1)", baseline);
     }
 
-    private static String number(double value, int decimals) {
+    static String number(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 

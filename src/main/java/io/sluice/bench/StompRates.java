@@ -20,6 +20,11 @@ final class StompRates {
     record Path(BenchUser sender, String destination, Map<String, String> headers, BenchUser receiver) {
     }
 
+    /** Sluice's PC-to-PC path: alice's outbox, addressed to bob, arriving in bob's inbox. */
+    static Path pcToPc(BenchUser alice, BenchUser bob) {
+        return new Path(alice, MtRun.OUTBOX, Map.of("to", "bob"), bob);
+    }
+
     /** @param perSecond messages per second, from the first SEND to the last arrival */
     record MaxRate(double perSecond, long sent, long arrived) {
     }

@@ -25,7 +25,51 @@ class ResultsReportTest {
         // MT at 1000 ms over MT at 0 ms, run by run: 20/10, 30/10, 10/10 -> median 2.00, range 1.00-3.00
         assertThat(report).contains("| MT throughput, Sluice at RTT 1000 ms / at 0 ms | ≥ 0.95 | 2.00 (1.00–3.00) | yes |");
         assertThat(report).contains(ResultsReport.ALL_ARRIVED + "yes (30 of 30 in 2 runs).");
-        assertThat(report).contains("| Sessions: idle STOMP sessions").contains("not measured yet");
+        // edge scale, per run: 8 edges 400/s over 8 x 500/s -> 0.100; over 8 x one edge's 100/s -> 0.50
+        assertThat(report).contains("| Edge scale: 8 edges' MT throughput / (8 × one carrier's ceiling 1/h) | ≥ 0.9 |"
+                + " 0.100 (1 run) | no |");
+        assertThat(report).contains("| 8 edges / (8 × one edge measured in the same run) | 0.500 (1 run) |");
+    }
+
+    @Test
+    void sessionsHeldIsTheLargestStepWithEverySessionHeldAndTheMedianP99WithinTwiceTheFirstSteps() {
+        String report = new ResultsReport(results()).render();
+
+        // step 10 is the reference: p99s 10, 20, 30 ms, median 20 ms. 1000: median 60 ms, 3.0x, misses (b);
+        // 5000: median 40 ms, 2.0x, held; 10000: 1.0x but one session silent, misses (a)
+        assertThat(report).contains("| Sessions: idle STOMP sessions held (the largest step with all open and"
+                + " heart-beating and the chat p99 within 2× its value at the first step) | ≥ 10,000 | 5000 (1 run)"
+                + " | no |");
+        assertThat(report).contains("below it [1000] missed the 2× bound (flagged in section 6)");
+        assertThat(report).contains("| 1000 | 1000 / 0 / 0 / 0 |").contains("| 3.00 (2.50–3.50) | **no: p99 over 2×** |");
+        assertThat(report).contains("| 5000 | 5000 / 0 / 0 / 0 |").contains("| 2.00 (1.50–2.50) | yes |");
+        assertThat(report).contains("| 10000 | 10000 / 0 / 0 / 1 |")
+                .contains("| 1.00 (1 run) | **no: sessions lost or silent** |");
+        assertThat(report).contains("**5000** idle sessions. Below it, [1000] missed the latency bound");
+    }
+
+    @Test
+    void noStepHeldMakesTheFigureZero() {
+        SessionsRun.Result sessions = new SessionsRun.Result(List.of(
+                step(10, 9, 0, List.of(20)),
+                step(1000, 1000, 0, List.of(50))), "10000,10000");
+
+        assertThat(sessions.held()).isZero();
+        assertThat(sessions.missedBelowHeld()).isEmpty();
+    }
+
+    @Test
+    void heapUseAddsTheGenerationsOfTheSerialCollectorsSummary() {
+        String heapInfo = """
+                12345:
+                 def new generation   total 116160K, used 2048K [0x00000000e0000000, 0x00000000e7e00000)
+                  eden space 103296K,   1% used [0x00000000e0000000, 0x00000000e4cb9740, 0x00000000e64e0000)
+                 tenured generation   total 258048K, used 1024K [0x00000000eaaa0000, 0x0000000100000000)
+                 Metaspace       used 12859K, committed 13248K, reserved 1114112K
+                """;
+
+        assertThat(HeapUse.usedBytes(heapInfo)).isEqualTo(3072L * 1024);
+        assertThat(HeapUse.usedBytes("no heap here")).isEqualTo(-1);
     }
 
     @Test
@@ -38,6 +82,8 @@ class ResultsReportTest {
 
         assertThat(report).contains("| Core: durable PC→PC msg/s, Sluice / bare Artemis | ≥ 0.5 | — | not measured |");
         assertThat(report).contains("- **4. Core**: failed in this run: boom");
+        assertThat(report).contains("| Sessions: idle STOMP sessions held (the largest step with all open and"
+                + " heart-beating and the chat p99 within 2× its value at the first step) | ≥ 10,000 | — | not measured |");
         assertThat(report).contains(ResultsReport.ALL_ARRIVED + "NO").contains("- MT: 9 of 10 arrived");
     }
 
@@ -66,7 +112,20 @@ class ResultsReportTest {
         results.recovery.add(new RecoveryRun.Result(100, 100, 2.0, 7.0));
         results.core = new CoreComparison.Result(List.of(100.0), List.of(400.0), new long[] {5_000_000},
                 new long[] {1_000_000});
+        results.sessions = new SessionsRun.Result(List.of(
+                step(10, 10, 0, List.of(10, 20, 30)),
+                step(1000, 1000, 0, List.of(50, 60, 70)),
+                step(5000, 5000, 0, List.of(30, 40, 50)),
+                step(10000, 10000, 1, List.of(20))), "10000,10000");
+        results.edgeScale = new EdgeScaleRun.Result(8, List.of(new MtRun.Result(100, 0.2, 40, 40)),
+                List.of(new MtRun.Result(400, 0.8, 320, 320)), new EdgeScaleRun.Cpu(10, 5, 1, 1, 30), 20, "1.0");
         return results;
+    }
+
+    private static SessionsRun.Step step(int sessions, int open, int silent, List<Integer> p99Millis) {
+        List<long[]> runs = p99Millis.stream().map(ms -> new long[] {ms * 1_000_000L}).toList();
+        return new SessionsRun.Step(sessions, new IdleSessions.Counts(sessions, open, 0, 0, silent), 1.0, 1 << 20,
+                "1.0", runs);
     }
 
     private static WanSweep.AtRtt at(List<Double> mtRates) {
