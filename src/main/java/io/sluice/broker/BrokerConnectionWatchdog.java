@@ -37,14 +37,17 @@ public final class BrokerConnectionWatchdog {
     private ScheduledExecutorService timer;
 
     /**
-     * A watchdog for the broker connections of this configuration: checks once per retry interval, and
-     * re-starts a connection down for five retry intervals (at least five seconds).
+     * A watchdog for the broker connections of this configuration: checks twice per retry interval, and
+     * re-starts a connection down for two retry intervals (at least two seconds). Short, because the
+     * link is expected back within about a retry interval of the network's return (issue 7, scenario
+     * 2); a restart while Artemis retries normally only restarts its retry loop, and two intervals
+     * leave a slow TLS handshake the time to finish.
      */
     public static BrokerConnectionWatchdog forConfiguredConnections(ActiveMQServer broker) {
         long retryMs = broker.getConfiguration().getAMQPConnection().stream()
                 .mapToLong(AMQPBrokerConnectConfiguration::getRetryInterval).max().orElse(1000);
-        Duration checkEvery = Duration.ofMillis(Math.max(100, retryMs));
-        Duration stuckAfter = Duration.ofMillis(Math.max(5000, 5 * retryMs));
+        Duration checkEvery = Duration.ofMillis(Math.max(100, retryMs / 2));
+        Duration stuckAfter = Duration.ofMillis(Math.max(2000, 2 * retryMs));
         return new BrokerConnectionWatchdog(broker, checkEvery, stuckAfter);
     }
 
