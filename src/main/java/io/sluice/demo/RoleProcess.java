@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -159,6 +160,23 @@ public final class RoleProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
+        }
+    }
+
+    /**
+     * Stops several roles as {@link #close()} does, but all at once: SIGTERM to every one first, so that
+     * their graceful shut-downs overlap instead of adding up, and SIGKILL to those still running 30 s later.
+     */
+    public static void closeAll(Collection<RoleProcess> roles) throws InterruptedException {
+        for (RoleProcess role : roles) {
+            role.process.destroy();
+        }
+        long deadline = System.nanoTime() + GRACEFUL_STOP.toNanos();
+        for (RoleProcess role : roles) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!role.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                role.kill();
+            }
         }
     }
 }

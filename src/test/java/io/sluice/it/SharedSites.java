@@ -5,9 +5,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives test classes one running installation (emulator, core, edge as processes), started once for
- * the whole integration-test run and stopped when it ends: starting three JVMs per class would
- * dominate the suite's time. Tests that kill or restart sites start their own {@link SluiceSites}.
+ * Gives test classes one running installation (emulator, core, edge as processes, and carrier beta's
+ * emulator and edge for {@link SluiceSites#BETA_PREFIX} numbers), started once for the whole
+ * integration-test run and stopped when it ends: starting the JVMs per class would dominate the suite's
+ * time. Tests that kill or restart sites start their own {@link SluiceSites}.
  */
 final class SharedSites implements ParameterResolver {
 
@@ -25,7 +26,7 @@ final class SharedSites implements ParameterResolver {
 
     private static Handle start() {
         try {
-            return new Handle(new SluiceSites("shared").start());
+            return new Handle(new SluiceSites("shared").withSecondCarrier().start());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the Sluice sites for the integration tests", e);
         }

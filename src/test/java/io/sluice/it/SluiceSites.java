@@ -142,11 +142,13 @@ final class SluiceSites implements AutoCloseable {
         return wan == null ? edgeLinkPort : wan.port();
     }
 
+    /** Starts every site at once (their start-ups overlap), then waits until all are ready. */
     SluiceSites start() throws Exception {
         startEmulator();
         if (standby) {
-            // before the core: the core's sync mirror holds its clients' operations until the standby is there
-            startStandby().awaitAlive(STARTUP);
+            // at the same time as the core, whose sync mirror holds its operations until the standby is
+            // there: the core's start-up waits for the standby's, no longer than it would in turn
+            startStandby();
         }
         startCore();
         startEdge();
@@ -155,6 +157,9 @@ final class SluiceSites implements AutoCloseable {
             startBeta();
             sites.add(betaEmulator);
             sites.add(betaEdge);
+        }
+        if (standby) {
+            standbyCore.awaitAlive(STARTUP); // passive: alive, not ready
         }
         for (RoleProcess site : sites) {
             site.awaitReady(STARTUP);
@@ -294,13 +299,16 @@ final class SluiceSites implements AutoCloseable {
         return dataDir.resolve(role);
     }
 
+    /** Stops every site at once (SIGTERM to all, their shut-downs overlap), then the WAN simulator. */
     @Override
     public void close() throws Exception {
+        List<RoleProcess> sites = new ArrayList<>();
         for (RoleProcess site : new RoleProcess[] {betaEdge, edge, core, standbyCore, betaEmulator, emulator}) {
             if (site != null) {
-                site.close();
+                sites.add(site);
             }
         }
+        RoleProcess.closeAll(sites);
         if (wan != null) {
             wan.close();
         }

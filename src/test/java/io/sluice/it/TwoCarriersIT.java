@@ -4,29 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.stomp.StompFrame;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two PC users and two phones on two carriers (issue 4): carrier alpha's edge speaks SMPP to one
  * SMSC, carrier beta's speaks CIMD2 to another; the core's routing table sends each number to its
  * carrier by the longest prefix. Users chat with each other, with both phones, and both phones answer.
+ * The shared installation has both carriers; the phone numbers here are this test's own.
  */
+@ExtendWith(SharedSites.class)
 class TwoCarriersIT {
 
     private static final String ALPHA_PHONE = "+447700900971";
     private static final String BETA_PHONE = SluiceSites.BETA_PREFIX + "972";
 
     @Test
-    void twoUsersAndTwoPhonesOnTwoCarriersChatInAllDirections() throws Exception {
-        try (SluiceSites sites = new SluiceSites("two-carriers").withSecondCarrier().start();
-             ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw");
+    void twoUsersAndTwoPhonesOnTwoCarriersChatInAllDirections(SluiceSites sites) throws Exception {
+        try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw");
              ChatUser bob = ChatUser.overWebSocket(sites, "bob", "bob-pw")) {
             // user to user, both ways
-            alice.send("bob", "hi bob", "u-1");
-            assertThat(bob.awaitChat(frame -> "hi bob".equals(frame.body()), "alice's message").header("from"))
-                    .isEqualTo("alice");
-            bob.send("alice", "hi alice", "u-2");
-            assertThat(alice.awaitChat(frame -> "hi alice".equals(frame.body()), "bob's message").header("from"))
-                    .isEqualTo("bob");
+            alice.send("bob", "hi bob on two carriers", "u-1");
+            assertThat(bob.awaitChat(frame -> "hi bob on two carriers".equals(frame.body()), "alice's message")
+                    .header("from")).isEqualTo("alice");
+            bob.send("alice", "hi alice on two carriers", "u-2");
+            assertThat(alice.awaitChat(frame -> "hi alice on two carriers".equals(frame.body()), "bob's message")
+                    .header("from")).isEqualTo("bob");
 
             // users to phones: each number through its own carrier's edge and SMSC
             alice.send(ALPHA_PHONE, "to the alpha phone", "p-1");
