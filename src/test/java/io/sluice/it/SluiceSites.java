@@ -41,6 +41,8 @@ final class SluiceSites implements AutoCloseable {
     /** How long the standby waits after losing its primary before it takes over (tests: short). */
     static final Duration TAKEOVER_AFTER = Duration.ofSeconds(3);
     private static final String MIRROR_PASSWORD = "it-mirror-pw";
+    /** Messages each emulated handset keeps (the emulator's default is 1,000); the soaks count up to 100,000. */
+    private static final int HANDSET_INBOX_LIMIT = 200_000;
     /** Numbers carrier beta serves; everything else goes to alpha. */
     static final String BETA_PREFIX = "+447700800";
     final Path dataDir;
@@ -171,7 +173,9 @@ final class SluiceSites implements AutoCloseable {
         emulator = RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
                 "--sluice.emulator.smpp-port=" + smppPort,
                 // a free port: site sets of parallel tests must not compete for the default 9971
-                "--sluice.emulator.cimd2-port=" + cimd2Port), log("smsc-emulator"), classPath);
+                "--sluice.emulator.cimd2-port=" + cimd2Port,
+                // the tests count every delivery at the handsets: the soaks send up to 100,000
+                "--sluice.emulator.handset-inbox-limit=" + HANDSET_INBOX_LIMIT), log("smsc-emulator"), classPath);
         return emulator;
     }
 
