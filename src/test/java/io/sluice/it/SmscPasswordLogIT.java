@@ -62,8 +62,9 @@ class SmscPasswordLogIT {
                 }
             } finally {
                 // Shut-down lines count too; the SMSC is still there meanwhile. The SMPP edge whose bind is
-                // refused does not finish its graceful stop (camel-smpp's producer keeps reconnecting while
-                // Camel shuts down) and is killed after RoleProcess's 30 s: all four stop in that time.
+                // refused holds an MT it keeps retrying; Camel's shutdown gives it up after 10 s
+                // (camel.main.shutdown-timeout in application-edge.yml; it waited 45 s, and RoleProcess
+                // killed the edge at 30 s). All four stop together.
                 RoleProcess.closeAll(edges);
             }
         }
