@@ -62,9 +62,9 @@ class SmscPasswordLogIT {
                 }
             } finally {
                 // Shut-down lines count too; the SMSC is still there meanwhile. The SMPP edge whose bind is
-                // refused holds an MT it keeps retrying; Camel's shutdown gives it up after 10 s
-                // (camel.main.shutdown-timeout in application-edge.yml; it waited 45 s, and RoleProcess
-                // killed the edge at 30 s). All four stop together.
+                // refused keeps camel-smpp reconnecting while Camel shuts down; Camel now gives up after 10 s
+                // (camel.main.shutdown-timeout in application-edge.yml) where it waited 45 s and RoleProcess
+                // killed the edge at 30 s. All four stop together.
                 RoleProcess.closeAll(edges);
             }
         }
