@@ -74,8 +74,9 @@ public final class MtOutcomes implements AutoCloseable {
     }
 
     /**
-     * Starts the writer. Deliberately not a Camel {@code Service}: Camel starts and stops a bean that is
-     * one along with each bean step that calls it, and a stopped step would stop the bookkeeper.
+     * Starts the writer. Deliberately not a Camel {@code Service}: Camel takes over the life cycle of a
+     * Service bean its routes call, and in a running edge it stopped this one while the routes went on
+     * (a thread dump showed no writer; the MT ring filled up).
      */
     public synchronized void start() {
         if (!writer.isAlive() && !closing) {
