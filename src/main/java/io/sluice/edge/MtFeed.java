@@ -1,8 +1,8 @@
 package io.sluice.edge;
 
 import java.util.List;
-import java.util.Map;
 
+import io.sluice.broker.JmsProperties;
 import io.sluice.core.Destinations;
 import io.sluice.link.EdgeLinkEnd;
 import io.sluice.link.RingHandle;
@@ -60,9 +60,7 @@ public final class MtFeed {
 
     private static TextMessage feedMessage(Session session, Slot slot, EdgeLinkEnd link) throws JMSException {
         TextMessage message = session.createTextMessage(slot.payload().text());
-        for (Map.Entry<String, Object> header : link.feedHeaders(slot).entrySet()) {
-            message.setObjectProperty(header.getKey(), header.getValue());
-        }
+        JmsProperties.copy(link.feedHeaders(slot), message);
         return message;
     }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import io.sluice.broker.JmsProperties;
 import io.sluice.link.RingHandle;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -55,6 +55,7 @@ public final class MtOutcomes implements AutoCloseable {
     private volatile boolean closing;
     private Connection connection;
     private Session session;
+    private MessageProducer producer;
 
     /**
      * @param connectionFactory the factory the ring store writes on: the writer's session is exposed to
@@ -225,27 +226,22 @@ public final class MtOutcomes implements AutoCloseable {
     }
 
     /**
-     * A report as the route's {@code to: jms:} would have sent it: text body, headers as properties
-     * (Sluice's header names need no key formatting), persistent, to the queue its header names.
+     * A report as the route's {@code to: jms:} would have sent it: text body, headers as properties,
+     * persistent, to the queue its header names.
      */
-    private static void send(Session transacted, Message report) throws JMSException {
-        String queue = report.getHeader(JmsConstants.JMS_DESTINATION_NAME, String.class);
+    private void send(Session transacted, Message report) throws JMSException {
         TextMessage message = transacted.createTextMessage(report.getBody(String.class));
-        for (Map.Entry<String, Object> header : report.getHeaders().entrySet()) {
-            if (!header.getKey().equals(JmsConstants.JMS_DESTINATION_NAME) && header.getValue() != null) {
-                message.setObjectProperty(header.getKey(), header.getValue());
-            }
-        }
-        try (MessageProducer producer = transacted.createProducer(transacted.createQueue(queue))) {
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            producer.send(message);
-        }
+        JmsProperties.copy(report.getHeaders(), message);
+        producer.send(transacted.createQueue(report.getHeader(JmsConstants.JMS_DESTINATION_NAME, String.class)), message);
     }
 
+    /** The writer's session and one producer for every queue, kept until a failure closes them. */
     private Session session() throws JMSException {
         if (session == null) {
             connection = connectionFactory.createConnection();
             session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            producer = session.createProducer(null);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         }
         return session;
     }
@@ -260,6 +256,7 @@ public final class MtOutcomes implements AutoCloseable {
         }
         connection = null;
         session = null;
+        producer = null;
     }
 
     private boolean pause(Duration delay) {
