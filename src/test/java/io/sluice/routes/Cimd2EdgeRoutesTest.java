@@ -18,7 +18,7 @@ import io.sluice.edge.CarrierTraffic;
 import io.sluice.edge.EdgeEvents;
 import io.sluice.edge.SmppBindState;
 import io.sluice.edge.SmppUnansweredRebind;
-import io.sluice.edge.EdgeTransactions;
+import io.sluice.broker.SessionReusingTransactionManager;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
@@ -158,7 +158,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         partsJms.setSessionTransacted(true);
         assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(), Duration.ofSeconds(60), 100);
         context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link, assembly)));
-        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
+        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         EdgeSmscLoop.bind(context, connectionFactory, rings, "alpha", 1);
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-cimd2/smsc-receive",
                 "edge-cimd2/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.broker.CamelJms;
 import io.sluice.edge.CarrierTraffic;
 import io.sluice.edge.EdgeEvents;
-import io.sluice.edge.EdgeTransactions;
+import io.sluice.broker.SessionReusingTransactionManager;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
@@ -107,7 +107,7 @@ final class EdgeSmppRoutes {
         MoAssembly assembly = new MoAssembly(new MoPartStore(partsJms, CARRIER), link, Clock.systemUTC(),
                 Duration.ofSeconds(60), 100);
         registry.bind("moIntake", new MoIntake(link, assembly));
-        registry.bind("edgeTransaction", new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
+        registry.bind("edgeTransaction", new SpringTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         outcomes = EdgeSmscLoop.bind(context, connectionFactory, rings, CARRIER, 1);
         for (String flow : FLOWS) {
             PluginHelper.getRoutesLoader(context).loadRoutes(

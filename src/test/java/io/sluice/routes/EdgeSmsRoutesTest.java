@@ -15,7 +15,7 @@ import java.util.Properties;
 
 import io.sluice.broker.CamelJms;
 import io.sluice.edge.EdgeEvents;
-import io.sluice.edge.EdgeTransactions;
+import io.sluice.broker.SessionReusingTransactionManager;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
@@ -304,7 +304,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("moAssembly", assembly);
         context.getRegistry().bind("moIntake", new MoIntake(link, assembly));
         context.getRegistry().bind("edgeTransaction",
-                new SpringTransactionPolicy(EdgeTransactions.manager(connectionFactory)));
+                new SpringTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         return assembly;
     }
 
