@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param startupTimeout            how long each child may take to become ready
  * @param profile                   record the core and the edge with JFR while they are measured, and
  *                                  summarise where their CPU time went in the report
+ * @param measurements              which of the issue's measurements 1–7 to run (all by default); a
+ *                                  developer's loop on one figure, the published figures run them all
  * @param bareBrokerStompPort       internal: {@code > 0} makes this process the bare broker of the core
  *                                  comparison, serving STOMP on this port, instead of running a benchmark
  */
@@ -41,12 +44,18 @@ public record BenchProperties(
         @Min(1) int edgeMaxSubmitsPerSecond,
         @NotNull Duration startupTimeout,
         boolean profile,
+        @NotNull @Size(min = 1) List<@Min(1) @Max(7) Integer> measurements,
         @Min(0) @Max(65535) int bareBrokerStompPort) {
 
     /** Heap of every child but the scale installation's core. */
     static final String CHILD_HEAP = "512m";
     /** Heap of the core that holds the idle sessions of measurement 6 (the issue's 1 GiB). */
     static final String SESSIONS_CORE_HEAP = "1g";
+
+    /** Whether measurement {@code number} (1–7, as in the issue) is to run. */
+    public boolean measures(int number) {
+        return measurements.contains(number);
+    }
 
     /** JVM options of the children (core, edge, emulator, WAN simulators, bare broker). */
     public List<String> childJvmOptions() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.sluice.cli.CommandOutcome;
@@ -99,21 +100,22 @@ class BenchRunner extends OneShotRunner {
                 });
             }
             MoTurnaround turnaround = new MoTurnaround(sites.emulator());
-            step(results, "1. WAN insensitivity", () -> results.sweep =
+            // the MO turnaround (3) is timed on the sweep's MO runs
+            step(results, "1. WAN insensitivity", List.of(1, 3), () -> results.sweep =
                     new WanSweep(sites, sizes, alice, bob, turnaround).run(results.deliveries));
             results.moTurnaroundNanos = turnaround.samples();
-            step(results, "3. Disk sync yardstick", () ->
+            step(results, "3. Disk sync yardstick", List.of(3), () ->
                     results.diskSyncNanos = DiskSync.time(sites.edgeDataDir(), sizes.diskSyncs()));
-            step(results, "4. Core", () -> results.core = new CoreComparison(settings, classPath, results.deliveries)
-                    .run(StompRates.pcToPc(alice, bob), sizes));
-            step(results, "5. Recovery", () -> recovery(sites, alice, sizes, results));
+            step(results, "4. Core", List.of(4), () -> results.core = new CoreComparison(settings, classPath,
+                    results.deliveries).run(StompRates.pcToPc(alice, bob), sizes));
+            step(results, "5. Recovery", List.of(5), () -> recovery(sites, alice, sizes, results));
             if (settings.profile()) {
                 step(results, "Profile", () -> results.profile = profile(sites));
             }
-            step(results, "2. Link utilisation at the fast handshake", () -> fastUtilisation(sites, alice, sizes,
-                    results));
+            step(results, "2. Link utilisation at the fast handshake", List.of(2), () -> fastUtilisation(sites, alice,
+                    sizes, results));
         }
-        step(results, "6. Sessions and 7. Edge scale", () -> scale(classPath, sizes, results));
+        step(results, "6. Sessions and 7. Edge scale", List.of(6, 7), () -> scale(classPath, sizes, results));
     }
 
     /**
@@ -130,9 +132,9 @@ class BenchRunner extends OneShotRunner {
             LOG.info("The scale installation is ready after {} s", Math.round(Polling.seconds(starting, System.nanoTime())));
             try (BenchUser alice = BenchUser.connect(scale.stompPort, "alice", "alice-pw", null);
                     BenchUser bob = BenchUser.connect(scale.stompPort, "bob", "bob-pw", "/queue/sluice.inbox.bob")) {
-                step(results, "7. Edge scale", () -> results.edgeScale =
+                step(results, "7. Edge scale", List.of(7), () -> results.edgeScale =
                         new EdgeScaleRun(scale, results.deliveries).run(alice, sizes));
-                step(results, "6. Sessions", () -> results.sessions =
+                step(results, "6. Sessions", List.of(6), () -> results.sessions =
                         new SessionsRun(scale, results.deliveries).run(StompRates.pcToPc(alice, bob), sizes));
             }
         }
@@ -188,6 +190,19 @@ class BenchRunner extends OneShotRunner {
             notes.append(JfrSummary.of(site.role().profile(), file)).append('\n');
         }
         return notes.toString();
+    }
+
+    /**
+     * A step that serves measurements {@code serves} (numbered as in the issue): skipped, and reported as
+     * not selected, when {@code sluice.bench.measurements} names none of them.
+     */
+    private void step(BenchResults results, String name, List<Integer> serves, Step step) {
+        if (serves.stream().noneMatch(settings::measures)) {
+            results.notMeasured.put(name, "not selected in this run (sluice.bench.measurements="
+                    + settings.measurements().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+            return;
+        }
+        step(results, name, step);
     }
 
     private static void step(BenchResults results, String name, Step step) {
