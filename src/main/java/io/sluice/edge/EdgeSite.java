@@ -226,7 +226,7 @@ public class EdgeSite {
 
     @Bean
     SpringTransactionPolicy edgeTransaction(SessionReusingTransactionManager edgeTransactionManager) {
-        return new SpringTransactionPolicy(edgeTransactionManager);
+        return new OneAtATimeTransactionPolicy(edgeTransactionManager);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import io.sluice.edge.EdgeEvents;
 import io.sluice.edge.SmppBindState;
 import io.sluice.edge.SmppUnansweredRebind;
 import io.sluice.broker.SessionReusingTransactionManager;
+import io.sluice.edge.OneAtATimeTransactionPolicy;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
@@ -47,7 +48,6 @@ import io.sluice.testsupport.InVmBroker;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -158,7 +158,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         partsJms.setSessionTransacted(true);
         assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(), Duration.ofSeconds(60), 100);
         context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link, assembly)));
-        context.getRegistry().bind("edgeTransaction", new SpringTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
+        context.getRegistry().bind("edgeTransaction", new OneAtATimeTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         EdgeSmscLoop.bind(context, connectionFactory, rings, "alpha", 1);
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-cimd2/smsc-receive",
                 "edge-cimd2/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {

@@ -11,6 +11,7 @@ import io.sluice.broker.CamelJms;
 import io.sluice.edge.CarrierTraffic;
 import io.sluice.edge.EdgeEvents;
 import io.sluice.broker.SessionReusingTransactionManager;
+import io.sluice.edge.OneAtATimeTransactionPolicy;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
@@ -29,9 +30,9 @@ import io.sluice.link.SiteLink;
 import io.sluice.ring.Direction;
 import io.sluice.ring.RingStore;
 import io.sluice.testsupport.InVmBroker;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.springframework.jms.core.JmsTemplate;
@@ -55,8 +56,12 @@ final class EdgeSmppRoutes {
     final io.sluice.edge.MtOutcomes outcomes;
 
     /** A broker with the queues the edge's flows use; the core's side is the test's ({@link CorePeer}). */
-    static InVmBroker startBroker() throws Exception {
-        return new InVmBroker()
+    static InVmBroker startBroker(ActiveMQServerBasePlugin... plugins) throws Exception {
+        InVmBroker broker = new InVmBroker();
+        for (ActiveMQServerBasePlugin plugin : plugins) {
+            broker.withPlugin(plugin);
+        }
+        return broker
                 .withLastValueQueue(RingStore.queueOf(Direction.MT, CARRIER), RingStore.KEY)
                 .withLastValueQueue(RingStore.queueOf(Direction.MO, CARRIER), RingStore.KEY)
                 .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
@@ -107,7 +112,7 @@ final class EdgeSmppRoutes {
         MoAssembly assembly = new MoAssembly(new MoPartStore(partsJms, CARRIER), link, Clock.systemUTC(),
                 Duration.ofSeconds(60), 100);
         registry.bind("moIntake", new MoIntake(link, assembly));
-        registry.bind("edgeTransaction", new SpringTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
+        registry.bind("edgeTransaction", new OneAtATimeTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         outcomes = EdgeSmscLoop.bind(context, connectionFactory, rings, CARRIER, 1);
         for (String flow : FLOWS) {
             PluginHelper.getRoutesLoader(context).loadRoutes(

@@ -16,6 +16,7 @@ import java.util.Properties;
 import io.sluice.broker.CamelJms;
 import io.sluice.edge.EdgeEvents;
 import io.sluice.broker.SessionReusingTransactionManager;
+import io.sluice.edge.OneAtATimeTransactionPolicy;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
@@ -48,7 +49,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.component.smpp.SmppConstants;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -304,7 +304,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("moAssembly", assembly);
         context.getRegistry().bind("moIntake", new MoIntake(link, assembly));
         context.getRegistry().bind("edgeTransaction",
-                new SpringTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
+                new OneAtATimeTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         return assembly;
     }
 

@@ -64,6 +64,8 @@ class SmscMisbehaviourRoutesTest extends CamelTestSupport {
     /** Nothing more is expected; this long without it is taken as never. */
     private static final Duration QUIET = Duration.ofMillis(500);
 
+    /** Stands in for a slow disk under a receipt's transaction (ADR 0022). */
+    private static final StoreHold RECEIPT_STORE = new StoreHold("sluice.receipts." + EdgeSmppRoutes.CARRIER);
     private static InVmBroker broker;
     private static CorePeer core;
     private static SmscEmulator smsc;
@@ -74,7 +76,7 @@ class SmscMisbehaviourRoutesTest extends CamelTestSupport {
         if (broker != null) {
             return;
         }
-        broker = EdgeSmppRoutes.startBroker();
+        broker = EdgeSmppRoutes.startBroker(RECEIPT_STORE);
         core = new CorePeer(broker, SLOTS, WAIT);
         smsc = new SmscEmulator(TestProperties.emulator("handshake-time=2ms", "receipt-delay=10ms",
                 "mo-retry-interval=100ms", "late-response-delay=" + LATE_RESPONSE_DELAY.toMillis() + "ms"),
@@ -202,6 +204,45 @@ class SmscMisbehaviourRoutesTest extends CamelTestSupport {
         Duration took = Duration.between(sent, Instant.now());
         System.out.printf("Scenario 8: %d receipts ahead of their submit_sm_resp, all matched, in %d ms%n",
                 MESSAGES, took.toMillis());
+    }
+
+    /**
+     * ADR 0022: a deliver_sm whose transaction waits for the disk holds up no submit_sm_resp. With one
+     * PDU thread the answers to the next submits queued behind the receipt, timed out, and each cost a
+     * rebind and a second copy at the handset.
+     */
+    @Test
+    void aReceiptWaitingForItsCommitHoldsUpNoSubmitSmResp() throws Exception {
+        String phone = "+447700900915";
+        await().atMost(WAIT).until(edge.bindState::bound);
+        drainReports();
+        long base = edge.rings.get(Direction.MT, EdgeSmppRoutes.CARRIER).pointers().lastRetrieved();
+        long bindsBefore = smsc.stats().bindsTotal();
+        int messages = 4;
+        List<String> texts = IntStream.rangeClosed(1, messages).mapToObj(i -> "message " + i + " to " + phone).toList();
+        Map<Long, Integer> processed;
+        RECEIPT_STORE.arm();
+        try {
+            core.sendMt(base + 1, phone, texts.get(0));
+            assertThat(RECEIPT_STORE.awaitHeld(WAIT)).as("the first message's receipt waits for its commit").isTrue();
+            for (int i = 1; i < messages; i++) {
+                core.sendMt(base + i + 1, phone, texts.get(i));
+            }
+            processed = processedReports(base, messages);
+            assertThat(RECEIPT_STORE.holding()).as("the receipt still waited when the other submits were answered")
+                    .isTrue();
+        } finally {
+            RECEIPT_STORE.release();
+        }
+        Map<String, Integer> delivered = deliveredEvents(phone, base, messages);
+
+        assertThat(processed).hasSize(messages).allSatisfy((sequence, count) -> assertThat(count).isEqualTo(1));
+        assertThat(delivered).as("every receipt stored and matched once released").hasSize(messages)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        assertThat(texts).allSatisfy(text -> assertThat(submitsOf(text)).as(text).hasSize(1));
+        assertThat(smsc.stats().bindsTotal()).as("no rebind").isEqualTo(bindsBefore);
+        System.out.printf("ADR 0022: %d submits answered while the first receipt's commit was held; no rebind, "
+                + "no second submit%n", messages - 1);
     }
 
     @ParameterizedTest
