@@ -110,9 +110,11 @@ public final class CoreLinkEnd {
 
     private void onHeartbeat(Message heartbeat, String carrier, Outgoing out) {
         boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(heartbeat));
+        Heartbeats.heard(heartbeat, carrier, rings.all());
         RingHandle mt = rings.get(Direction.MT, carrier);
         long[] attempt = {clock.millis()};
-        resync.onHeartbeat(mt, Heartbeats.read(heartbeat, Direction.MT), reconnected, monitor.state(carrier),
+        resync.onHeartbeat(mt, Heartbeats.read(heartbeat, Direction.MT),
+                Heartbeats.echoedConfirmed(heartbeat, Direction.MT), reconnected, monitor.state(carrier),
                 slot -> MtOrigin.resend(out, carrier, slot, attempt[0]),
                 floor -> {
                     Message rebuild = out.to(LinkMessages.toEdge(carrier), "rebuild mt." + carrier + " from " + floor);

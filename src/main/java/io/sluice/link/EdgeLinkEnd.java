@@ -139,9 +139,10 @@ public final class EdgeLinkEnd {
         Outgoing out = new Outgoing(exchange.getContext());
         if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
             boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(report));
+            Heartbeats.heard(report, carrier, rings.all());
             long attempt = clock.millis();
-            resync.onHeartbeat(rings.get(Direction.MO, carrier), Heartbeats.read(report, Direction.MO), reconnected,
-                    monitor.state(carrier),
+            resync.onHeartbeat(rings.get(Direction.MO, carrier), Heartbeats.read(report, Direction.MO),
+                    Heartbeats.echoedConfirmed(report, Direction.MO), reconnected, monitor.state(carrier),
                     slot -> LinkMessages.data(out, LinkMessages.MO_DATA, Direction.MO, carrier, slot, "r" + attempt),
                     floor -> rebuild(out, floor));
         } else if (LinkHeaders.KIND_REBUILD.equals(kind)) {

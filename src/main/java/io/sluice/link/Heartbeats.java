@@ -1,19 +1,25 @@
 package io.sluice.link;
 
 import java.util.Collection;
+import java.util.OptionalLong;
 
 import io.sluice.im.Headers;
 import io.sluice.ring.Direction;
 import io.sluice.ring.Pointers;
 import org.apache.camel.Message;
 
-/** Heart-beats carry the sender's pointers for each of its rings with the peer. */
+/**
+ * Heart-beats carry the sender's pointers for each of its rings with the peer, and echo the peer's
+ * Last Confirmed from the peer's latest heart-beat heard (ADR 0024).
+ */
 public final class Heartbeats {
 
     private static final String RETRIEVED = "retrieved";
     private static final String SENT = "sent";
     private static final String CONFIRMED = "confirmed";
     private static final String PROCESSED = "processed";
+    /** The peer's Last Confirmed of the ring, as the peer's latest heart-beat heard here said. */
+    private static final String PEER_CONFIRMED = "peer_confirmed";
 
     private Heartbeats() {
     }
@@ -34,7 +40,11 @@ public final class Heartbeats {
                 continue;
             }
             String direction = ring.direction().code();
+            // The echo before the pointers: the peer's Last Confirmed only counts confirmations this
+            // end made before hearing it, so pointers read afterwards are at or above it (Resync).
+            OptionalLong peerConfirmed = ring.peerConfirmed();
             Pointers pointers = ring.pointers();
+            peerConfirmed.ifPresent(echo -> message.setHeader(LinkHeaders.pointer(direction, PEER_CONFIRMED), echo));
             message.setHeader(LinkHeaders.CAPACITY, ring.capacity());
             message.setHeader(LinkHeaders.pointer(direction, RETRIEVED), pointers.lastRetrieved());
             message.setHeader(LinkHeaders.pointer(direction, SENT), pointers.lastSent());
@@ -42,6 +52,15 @@ public final class Heartbeats {
             message.setHeader(LinkHeaders.pointer(direction, PROCESSED), pointers.lastProcessed());
         }
         return message;
+    }
+
+    /** A heart-beat from the peer: each of this end's rings with it remembers the peer's pointers, to echo them. */
+    public static void heard(Message heartbeat, String carrier, Collection<RingHandle> rings) {
+        for (RingHandle ring : rings) {
+            if (ring.carrier().equals(carrier)) {
+                ring.heardPeer(read(heartbeat, ring.direction()));
+            }
+        }
     }
 
     /** The round-trip stamps of the peer's heart-beat; empty from a peer that sends none (an older version). */
@@ -60,5 +79,14 @@ public final class Heartbeats {
                 heartbeat.getHeader(LinkHeaders.pointer(code, SENT), 0L, Long.class),
                 heartbeat.getHeader(LinkHeaders.pointer(code, CONFIRMED), 0L, Long.class),
                 heartbeat.getHeader(LinkHeaders.pointer(code, PROCESSED), 0L, Long.class));
+    }
+
+    /**
+     * This end's Last Confirmed for one direction, as the peer had last heard it when it sent this
+     * heart-beat; empty if the peer had heard none yet (or is an older version that does not echo).
+     */
+    public static OptionalLong echoedConfirmed(Message heartbeat, Direction direction) {
+        Long echoed = heartbeat.getHeader(LinkHeaders.pointer(direction.code(), PEER_CONFIRMED), Long.class);
+        return echoed == null ? OptionalLong.empty() : OptionalLong.of(echoed);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.sluice.ring.Direction;
 import io.sluice.ring.Payload;
@@ -33,6 +34,11 @@ public final class RingHandle {
      * hand out sequence numbers the peer may already have seen.
      */
     private volatile boolean positionKnown;
+    /**
+     * The peer's Last Confirmed for this ring in the latest heart-beat heard from it since this process
+     * started; this end's heart-beats echo it (ADR 0024).
+     */
+    private volatile OptionalLong peerConfirmed = OptionalLong.empty();
 
     public RingHandle(Direction direction, String carrier, int capacity, RingStore store) {
         this.direction = direction;
@@ -51,6 +57,16 @@ public final class RingHandle {
     public synchronized void markPositionKnown() {
         positionKnown = true;
         notifyAll();
+    }
+
+    /** A heart-beat from the peer arrived with its pointers for this ring. */
+    public void heardPeer(Pointers peer) {
+        peerConfirmed = OptionalLong.of(peer.lastConfirmed());
+    }
+
+    /** The peer's Last Confirmed as its latest heart-beat said; empty until one was heard. */
+    public OptionalLong peerConfirmed() {
+        return peerConfirmed;
     }
 
     public String name() {

@@ -161,4 +161,17 @@ final class Deliveries {
                     .isEqualTo(edge.rings().get(i).path("pointers"));
         }
     }
+
+    /**
+     * No ring at either end was rebuilt: only a ring rebuilt after its store was lost, or an origin that
+     * lost its own, has a floor (ADR 0024). Kills with the journals kept must never cause one.
+     */
+    static void assertNoRingRebuilt(int coreHttpPort, int edgeHttpPort) {
+        for (int port : new int[] {coreHttpPort, edgeHttpPort}) {
+            for (JsonNode ring : new SiteApi(port).rings()) {
+                assertThat(ring.path("floor").asLong()).as("floor of %s at port %d", ring.path("name").asText(), port)
+                        .isZero();
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static io.sluice.it.Deliveries.DRAIN;
 import static io.sluice.it.Deliveries.PHONES;
 import static io.sluice.it.Deliveries.assertExactlyOnceInOrder;
 import static io.sluice.it.Deliveries.assertMoExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.assertNoRingRebuilt;
 import static io.sluice.it.Deliveries.awaitAllArrived;
 import static io.sluice.it.Deliveries.awaitRingsSettled;
 import static io.sluice.it.Deliveries.handsetTotal;
@@ -73,6 +74,7 @@ class RingIT {
                 }, "a processed status for each of the " + mtCount + " messages");
             }
             awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
+            assertNoRingRebuilt(sites.coreHttpPort, sites.edgeHttpPort); // cuts and black holes lose no store
             assertThat(sites.emulatorApi().stats().path("violations").asLong()).isZero();
             JsonNode link = new SiteApi(sites.coreHttpPort).link().path("alpha");
             System.out.printf("WAN run: %d MT, %d MO; core saw %d extended interruptions, %d replays%n",
@@ -97,6 +99,7 @@ class RingIT {
             int duplicates = assertExactlyOnceInOrder(sites, burst, 1);
             System.out.printf("core kill -9 mid-burst: %d sent, %d duplicated at the SMSC%n", burst, duplicates);
             awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
+            assertNoRingRebuilt(sites.coreHttpPort, sites.edgeHttpPort);
         }
     }
 

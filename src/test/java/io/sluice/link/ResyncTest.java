@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import io.sluice.ring.Direction;
 import io.sluice.ring.Payload;
@@ -30,7 +31,7 @@ class ResyncTest {
     @BeforeAll
     static void start() throws Exception {
         broker = new InVmBroker();
-        for (String carrier : List.of("a", "b", "c", "d")) {
+        for (String carrier : List.of("a", "b", "c", "d", "e", "f")) {
             broker.withLastValueQueue(RingStore.queueOf(Direction.MT, carrier), RingStore.KEY)
                     .withLastValueQueue(RingStore.queueOf(Direction.MO, carrier), RingStore.KEY);
         }
@@ -55,8 +56,8 @@ class ResyncTest {
         for (long sequence : new long[] {1, 2, 3, 5}) {
             origin.confirm(sequence);
         }
-        resync.onHeartbeat(origin, new Pointers(10, 10, 3, 0), true, link, slot -> resent.add(slot.sequence()),
-                floors::add);
+        resync.onHeartbeat(origin, new Pointers(10, 10, 3, 0), OptionalLong.of(3), true, link,
+                slot -> resent.add(slot.sequence()), floors::add);
         assertThat(resent).containsExactly(4L, 6L, 7L, 8L, 9L, 10L);
         assertThat(floors).isEmpty();
         assertThat(link.replays()).isEqualTo(1);
@@ -70,9 +71,10 @@ class ResyncTest {
         }
         origin.process(1);
         origin.process(2);
-        // the wiped mirror has since received 9 and 10 only: its confirmed prefix is 0
-        resync.onHeartbeat(origin, new Pointers(10, 10, 0, 0), false, link, slot -> resent.add(slot.sequence()),
-                floors::add);
+        // the wiped mirror has since received 9 and 10 only: its confirmed prefix is 0, and it has heard
+        // this end's heart-beat saying 8 were confirmed
+        resync.onHeartbeat(origin, new Pointers(10, 10, 0, 0), OptionalLong.of(8), false, link,
+                slot -> resent.add(slot.sequence()), floors::add);
         assertThat(floors).containsExactly(2L);
         assertThat(resent).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         assertThat(link.rebuilds()).isEqualTo(1);
@@ -82,18 +84,48 @@ class ResyncTest {
     void aHealthyMirrorIsLeftAloneWhenNothingWasInterrupted() throws Exception {
         RingHandle origin = origin("c", 5);
         origin.confirm(1);
-        resync.onHeartbeat(origin, new Pointers(5, 5, 5, 1), false, link, slot -> resent.add(slot.sequence()),
-                floors::add);
+        resync.onHeartbeat(origin, new Pointers(5, 5, 5, 1), OptionalLong.of(1), false, link,
+                slot -> resent.add(slot.sequence()), floors::add);
         assertThat(resent).isEmpty();
         assertThat(floors).isEmpty();
+    }
+
+    @Test
+    void aHeartBeatOlderThanTheMirrorsLatestConfirmationIsNoSignOfALostStore() throws Exception {
+        RingHandle origin = origin("e", 5);
+        for (long sequence = 1; sequence <= 5; sequence++) {
+            origin.confirm(sequence);
+        }
+        // read when 4 were confirmed there (and it had heard this end say 4); the report of 5 came first
+        resync.onHeartbeat(origin, new Pointers(5, 5, 4, 0), OptionalLong.of(4), false, link,
+                slot -> resent.add(slot.sequence()), floors::add);
+        assertThat(floors).isEmpty();
+        assertThat(resent).isEmpty();
+        assertThat(link.rebuilds()).isZero();
+    }
+
+    @Test
+    void aWipedMirrorIsRebuiltOnceItHasHeardThisEnd() throws Exception {
+        RingHandle origin = origin("f", 8);
+        for (long sequence = 1; sequence <= 8; sequence++) {
+            origin.confirm(sequence);
+        }
+        resync.onHeartbeat(origin, new Pointers(0, 0, 0, 0), OptionalLong.empty(), false, link,
+                slot -> resent.add(slot.sequence()), floors::add);
+        assertThat(floors).as("its first heart-beat, before it heard this end, proves nothing").isEmpty();
+
+        resync.onHeartbeat(origin, new Pointers(0, 0, 0, 0), OptionalLong.of(8), false, link,
+                slot -> resent.add(slot.sequence()), floors::add);
+        assertThat(floors).containsExactly(0L);
+        assertThat(resent).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
     }
 
     @Test
     void anOriginThatLostItsStoreContinuesAfterTheMirrorsPosition() {
         RingHandle origin = SiteLink.rings(connectionFactory, Map.of("d", 8)).get(Direction.MT, "d");
         assertThat(origin.positionKnown()).as("an empty store: position unknown").isFalse();
-        resync.onHeartbeat(origin, new Pointers(700, 700, 700, 690), false, link, slot -> resent.add(slot.sequence()),
-                floors::add);
+        resync.onHeartbeat(origin, new Pointers(700, 700, 700, 690), OptionalLong.empty(), false, link,
+                slot -> resent.add(slot.sequence()), floors::add);
         assertThat(origin.positionKnown()).isTrue();
         assertThat(origin.pointers().lastRetrieved()).isEqualTo(700);
     }
