@@ -188,6 +188,7 @@ class BenchRunner extends OneShotRunner {
             Path file = directory.resolve(site.role().profile() + ".jfr");
             Profiler.dump(site.pid(), file);
             notes.append(JfrSummary.of(site.role().profile(), file)).append('\n');
+            notes.append(JfrWaits.of(site.role().profile(), file)).append('\n');
         }
         return notes.toString();
     }
