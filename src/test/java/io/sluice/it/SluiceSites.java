@@ -49,7 +49,6 @@ final class SluiceSites implements AutoCloseable {
     /** The link's CA and the sites' certificates and TLS settings files (ADR 0015). */
     final LinkPki pki;
 
-    private final String classPath;
     /** The protocol the edge speaks to the emulator (see {@link #withCimd2Carrier}). */
     private String smscProtocol = "smpp";
     /** Between the edge and the core when set (see {@link #withWan}). */
@@ -76,8 +75,6 @@ final class SluiceSites implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("could not make the link's certificates", e);
         }
-        // Failsafe puts the application and its dependencies on this path; RoleProcess drops test classes.
-        this.classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     /**
@@ -170,12 +167,12 @@ final class SluiceSites implements AutoCloseable {
     }
 
     RoleProcess startEmulator() throws IOException {
-        emulator = RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
+        emulator = SiteJvm.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
                 "--sluice.emulator.smpp-port=" + smppPort,
                 // a free port: site sets of parallel tests must not compete for the default 9971
                 "--sluice.emulator.cimd2-port=" + cimd2Port,
                 // the tests count every delivery at the handsets: the soaks send up to 100,000
-                "--sluice.emulator.handset-inbox-limit=" + HANDSET_INBOX_LIMIT), log("smsc-emulator"), classPath);
+                "--sluice.emulator.handset-inbox-limit=" + HANDSET_INBOX_LIMIT), log("smsc-emulator"));
         return emulator;
     }
 
@@ -196,7 +193,7 @@ final class SluiceSites implements AutoCloseable {
             arguments.add("--sluice.core.standby.mirror-password=" + MIRROR_PASSWORD);
         }
         arguments.addAll(coreSettings);
-        core = RoleProcess.start(Role.CORE, coreHttpPort, arguments, log("core"), classPath);
+        core = SiteJvm.start(Role.CORE, coreHttpPort, arguments, log("core"));
         return core;
     }
 
@@ -214,7 +211,7 @@ final class SluiceSites implements AutoCloseable {
                 // the same certificate as the core: both are 127.0.0.1 to the edge, which checks the name
                 "--spring.config.import=file:" + pki.coreSettings());
         arguments.add("--sluice.site-data-dir=" + dataDir.resolve("core-standby"));
-        standbyCore = RoleProcess.start(Role.CORE, standbyHttpPort, arguments, log("core-standby"), classPath);
+        standbyCore = SiteJvm.start(Role.CORE, standbyHttpPort, arguments, log("core-standby"));
         return standbyCore;
     }
 
@@ -233,8 +230,8 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.emulator.smpp-port=" + FreePorts.next(),
                 "--sluice.emulator.cimd2-port=" + betaCimd2Port);
         emulatorArguments.add("--sluice.site-data-dir=" + dataDir.resolve("smsc-emulator-beta"));
-        betaEmulator = RoleProcess.start(Role.SMSC_EMULATOR, betaEmulatorHttpPort, emulatorArguments,
-                log("smsc-emulator-beta"), classPath);
+        betaEmulator = SiteJvm.start(Role.SMSC_EMULATOR, betaEmulatorHttpPort, emulatorArguments,
+                log("smsc-emulator-beta"));
         List<String> edgeArguments = withData(
                 "--sluice.edge.carrier=beta",
                 "--sluice.edge.core-password=beta-edge-pw",
@@ -244,7 +241,7 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.edge.smsc.port=" + betaCimd2Port,
                 "--spring.config.import=file:" + pki.edgeSettings("beta"));
         edgeArguments.add("--sluice.site-data-dir=" + dataDir.resolve("edge-beta"));
-        betaEdge = RoleProcess.start(Role.EDGE, betaEdgeHttpPort, edgeArguments, log("edge-beta"), classPath);
+        betaEdge = SiteJvm.start(Role.EDGE, betaEdgeHttpPort, edgeArguments, log("edge-beta"));
     }
 
     EmulatorApi betaEmulatorApi() {
@@ -259,7 +256,7 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort),
                 "--spring.config.import=file:" + pki.edgeSettings("alpha"));
         arguments.addAll(edgeSettings);
-        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, arguments, log("edge"), classPath);
+        edge = SiteJvm.start(Role.EDGE, edgeHttpPort, arguments, log("edge"));
         return edge;
     }
 
