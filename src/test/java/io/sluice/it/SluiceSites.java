@@ -41,6 +41,12 @@ final class SluiceSites implements AutoCloseable {
     /** How long the standby waits after losing its primary before it takes over (tests: short). */
     static final Duration TAKEOVER_AFTER = Duration.ofSeconds(3);
     private static final String MIRROR_PASSWORD = "it-mirror-pw";
+    /**
+     * With a standby: how long the edge's broker keeps a connection to the core on which nothing arrives
+     * (Artemis' AMQP idle timeout, which is also that connection's TTL; its default is 60 s). The link's
+     * heart-beats cross it every second while the core lives.
+     */
+    private static final long DEAD_CORE_CONNECTION_TTL_MS = 5_000;
     /** Messages each emulated handset keeps (the emulator's default is 1,000); the soaks count up to 100,000. */
     private static final int HANDSET_INBOX_LIMIT = 200_000;
     /** Numbers carrier beta serves; everything else goes to alpha. */
@@ -219,10 +225,17 @@ final class SluiceSites implements AutoCloseable {
         return standbyCore;
     }
 
-    /** The edge's broker connection: the core, then (with a standby) the standby, tried in turn. */
+    /**
+     * The edge's broker connection: the core, then (with a standby) the standby, tried in turn. With a
+     * standby, the connection to a killed primary is given up after {@link #DEAD_CORE_CONNECTION_TTL_MS}
+     * instead of Artemis' 60 s: until then the reports the edge had sent on it stay unsettled at the edge,
+     * the standby's MT ring fills up waiting for them, and StandbyCoreIT waited a minute for nothing.
+     */
     private String edgeCoreUri() {
         String primary = "tcp://127.0.0.1:" + edgeDialPort();
-        return standby ? primary + "#tcp://127.0.0.1:" + standbyEdgePort : primary;
+        return standby
+                ? primary + "?amqpIdleTimeout=" + DEAD_CORE_CONNECTION_TTL_MS + "#tcp://127.0.0.1:" + standbyEdgePort
+                : primary;
     }
 
     private void startBeta() throws IOException {
