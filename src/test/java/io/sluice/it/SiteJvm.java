@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.sluice.Role;
 import io.sluice.credentials.DemoCredentials;
@@ -26,8 +28,9 @@ import io.sluice.link.tls.LinkPki;
  * The core loads most of what the other roles load (Spring, Camel, Artemis, Tomcat); the rest they load as
  * usual. CDS takes classes from jars only, so the sites run from the build's plain jar
  * ({@code sluice.it.sites-jar}, made from target/classes by {@code package}) instead of target/classes. Without
- * that jar (a run that skipped {@code package}), or when the training fails, sites start as before; a JVM
- * that finds the archive does not match its jars ignores it by itself.
+ * that jar, with one older than target/classes (a run that skipped {@code package}), or when the training
+ * fails, sites start as before, from target/classes; a JVM that finds the archive does not match its jars
+ * ignores it by itself.
  */
 final class SiteJvm {
 
@@ -74,11 +77,18 @@ final class SiteJvm {
             return withoutArchive;
         }
         Path jar = Path.of(jarSetting).toAbsolutePath();
+        Path classes = entries.stream().filter(entry -> entry.endsWith(File.separator + "classes")).map(Path::of)
+                .findFirst().orElse(null);
         String classPath = entries.stream()
                 .map(entry -> entry.endsWith(File.separator + "classes") ? jar.toString() : entry)
                 .collect(Collectors.joining(File.pathSeparator));
         Path archive = Path.of(archiveSetting).toAbsolutePath();
         try {
+            if (classes == null || !isNewer(jar, classes)) {
+                // e.g. an IT run from an IDE after the code changed: the sites must run what was compiled
+                System.out.println("Sites start without a CDS archive: " + jar + " is older than " + classes);
+                return withoutArchive;
+            }
             if (!isNewer(archive, jar)) {
                 train(archive, classPath);
             }
@@ -91,10 +101,24 @@ final class SiteJvm {
         }
     }
 
-    /** Made after the jar it was made from (a rebuilt jar needs a new archive). */
-    private static boolean isNewer(Path archive, Path jar) throws IOException {
-        return Files.isRegularFile(archive)
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+    /**
+     * Whether {@code file} was written after everything in {@code source} (a file or a folder): the jar after
+     * the classes it holds, the archive after the jar it was made from.
+     */
+    private static boolean isNewer(Path file, Path source) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        FileTime written = Files.getLastModifiedTime(file);
+        try (Stream<Path> sources = Files.walk(source)) {
+            return sources.filter(Files::isRegularFile).allMatch(path -> {
+                try {
+                    return Files.getLastModifiedTime(path).compareTo(written) <= 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
     }
 
     /**

@@ -228,8 +228,9 @@ final class SluiceSites implements AutoCloseable {
     /**
      * The edge's broker connection: the core, then (with a standby) the standby, tried in turn. With a
      * standby, the connection to a killed primary is given up after {@link #DEAD_CORE_CONNECTION_TTL_MS}
-     * instead of Artemis' 60 s: until then the reports the edge had sent on it stay unsettled at the edge,
-     * the standby's MT ring fills up waiting for them, and StandbyCoreIT waited a minute for nothing.
+     * instead of Artemis' 60 s. Seen with 60 s: a report the edge had sent just before the kill reached the
+     * standby only once that old connection failed, a minute after the kill; meanwhile the standby's MT ring
+     * filled up behind the slot it was about, and StandbyCoreIT waited a minute for nothing.
      */
     private String edgeCoreUri() {
         String primary = "tcp://127.0.0.1:" + edgeDialPort();
