@@ -2,6 +2,7 @@ package io.sluice.demo;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,7 @@ public final class RoleProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    private static final String CLASS_ARCHIVE = "-XX:SharedArchiveFile=";
 
     private final Role role;
     private final Process process;
@@ -66,6 +69,9 @@ public final class RoleProcess implements AutoCloseable {
         String childClassPath = Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith(CLASS_ARCHIVE))) {
+            inheritedClassArchive(childClassPath).ifPresent(command::add);
+        }
         if (!childClassPath.contains(File.pathSeparator) && childClassPath.endsWith(".jar")) {
             command.add("-jar"); // started from the executable jar: let Spring Boot's launcher run
             command.add(childClassPath);
@@ -84,6 +90,19 @@ public final class RoleProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new RoleProcess(role, process, log, httpPort);
+    }
+
+    /**
+     * This JVM's class data sharing archive ({@code -XX:SharedArchiveFile}), for a child on this JVM's own
+     * class path: an archive holds classes of the jars it was made from, so it fits such a child too. Only a
+     * JVM started with one passes it on (the integration tests' demo and bench, ADR 0023); none otherwise.
+     */
+    private static Optional<String> inheritedClassArchive(String childClassPath) {
+        if (!childClassPath.equals(System.getProperty("java.class.path"))) {
+            return Optional.empty();
+        }
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith(CLASS_ARCHIVE)).findFirst();
     }
 
     /** Waits until the role answers its readiness probe; fails early if the process dies. */

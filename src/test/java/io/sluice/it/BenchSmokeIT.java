@@ -26,13 +26,12 @@ class BenchSmokeIT {
     @Test
     void smokeRunDeliversEveryMessageAndWritesTheReport(@TempDir Path output) throws Exception {
         Path dataDir = Path.of("target", "it-sites", "bench-" + ProcessHandle.current().pid()).toAbsolutePath();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         int exitCode;
-        try (RoleProcess bench = RoleProcess.start(Role.BENCH, FreePorts.next(), List.of(
+        try (RoleProcess bench = SiteJvm.start(Role.BENCH, FreePorts.next(), List.of(
                 "--sluice.bench.mode=smoke",
                 "--sluice.bench.full-jit=false", // C1 only, as every other IT's sites: they start faster
                 "--sluice.bench.output-dir=" + output,
-                "--sluice.data-dir=" + dataDir), dataDir.resolve("bench.log"), classPath)) {
+                "--sluice.data-dir=" + dataDir), dataDir.resolve("bench.log"))) {
             exitCode = bench.awaitExit(WHOLE_RUN);
         }
 

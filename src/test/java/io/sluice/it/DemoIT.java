@@ -39,9 +39,8 @@ class DemoIT {
                 "--sluice.demo.cimd2-port=" + FreePorts.next(),
                 "--sluice.demo.wan-http-port=" + FreePorts.next(),
                 "--sluice.demo.wan-port=" + FreePorts.next());
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = data.resolve("demo.log");
-        try (RoleProcess demo = RoleProcess.start(Role.DEMO, FreePorts.next(), arguments, log, classPath)) {
+        try (RoleProcess demo = SiteJvm.start(Role.DEMO, FreePorts.next(), arguments, log)) {
             await().atMost(SluiceSites.STARTUP).pollInterval(Duration.ofMillis(500))
                     .until(() -> !demo.isAlive() || Files.readString(log).contains("Sluice demo is running"));
             assertThat(demo.isAlive()).as("demo alive; see %s", log).isTrue();

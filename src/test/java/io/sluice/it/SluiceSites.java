@@ -41,6 +41,12 @@ final class SluiceSites implements AutoCloseable {
     /** How long the standby waits after losing its primary before it takes over (tests: short). */
     static final Duration TAKEOVER_AFTER = Duration.ofSeconds(3);
     private static final String MIRROR_PASSWORD = "it-mirror-pw";
+    /**
+     * With a standby: how long the edge's broker keeps a connection to the core on which nothing arrives
+     * (Artemis' AMQP idle timeout, which is also that connection's TTL; its default is 60 s). The link's
+     * heart-beats cross it every second while the core lives.
+     */
+    private static final long DEAD_CORE_CONNECTION_TTL_MS = 5_000;
     /** Messages each emulated handset keeps (the emulator's default is 1,000); the soaks count up to 100,000. */
     private static final int HANDSET_INBOX_LIMIT = 200_000;
     /** Numbers carrier beta serves; everything else goes to alpha. */
@@ -49,7 +55,6 @@ final class SluiceSites implements AutoCloseable {
     /** The link's CA and the sites' certificates and TLS settings files (ADR 0015). */
     final LinkPki pki;
 
-    private final String classPath;
     /** The protocol the edge speaks to the emulator (see {@link #withCimd2Carrier}). */
     private String smscProtocol = "smpp";
     /** Between the edge and the core when set (see {@link #withWan}). */
@@ -76,8 +81,6 @@ final class SluiceSites implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("could not make the link's certificates", e);
         }
-        // Failsafe puts the application and its dependencies on this path; RoleProcess drops test classes.
-        this.classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     /**
@@ -170,12 +173,12 @@ final class SluiceSites implements AutoCloseable {
     }
 
     RoleProcess startEmulator() throws IOException {
-        emulator = RoleProcess.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
+        emulator = SiteJvm.start(Role.SMSC_EMULATOR, emulatorHttpPort, withData(
                 "--sluice.emulator.smpp-port=" + smppPort,
                 // a free port: site sets of parallel tests must not compete for the default 9971
                 "--sluice.emulator.cimd2-port=" + cimd2Port,
                 // the tests count every delivery at the handsets: the soaks send up to 100,000
-                "--sluice.emulator.handset-inbox-limit=" + HANDSET_INBOX_LIMIT), log("smsc-emulator"), classPath);
+                "--sluice.emulator.handset-inbox-limit=" + HANDSET_INBOX_LIMIT), log("smsc-emulator"));
         return emulator;
     }
 
@@ -196,7 +199,7 @@ final class SluiceSites implements AutoCloseable {
             arguments.add("--sluice.core.standby.mirror-password=" + MIRROR_PASSWORD);
         }
         arguments.addAll(coreSettings);
-        core = RoleProcess.start(Role.CORE, coreHttpPort, arguments, log("core"), classPath);
+        core = SiteJvm.start(Role.CORE, coreHttpPort, arguments, log("core"));
         return core;
     }
 
@@ -214,7 +217,7 @@ final class SluiceSites implements AutoCloseable {
                 // the same certificate as the core: both are 127.0.0.1 to the edge, which checks the name
                 "--spring.config.import=file:" + pki.coreSettings());
         arguments.add("--sluice.site-data-dir=" + dataDir.resolve("core-standby"));
-        standbyCore = RoleProcess.start(Role.CORE, standbyHttpPort, arguments, log("core-standby"), classPath);
+        standbyCore = SiteJvm.start(Role.CORE, standbyHttpPort, arguments, log("core-standby"));
         return standbyCore;
     }
 
@@ -222,10 +225,18 @@ final class SluiceSites implements AutoCloseable {
         return standbyCore;
     }
 
-    /** The edge's broker connection: the core, then (with a standby) the standby, tried in turn. */
+    /**
+     * The edge's broker connection: the core, then (with a standby) the standby, tried in turn. With a
+     * standby, the connection to a killed primary is given up after {@link #DEAD_CORE_CONNECTION_TTL_MS}
+     * instead of Artemis' 60 s. Seen with 60 s: a report the edge had sent just before the kill reached the
+     * standby only once that old connection failed, a minute after the kill; meanwhile the standby's MT ring
+     * filled up behind the slot it was about, and StandbyCoreIT waited a minute for nothing.
+     */
     private String edgeCoreUri() {
         String primary = "tcp://127.0.0.1:" + edgeDialPort();
-        return standby ? primary + "#tcp://127.0.0.1:" + standbyEdgePort : primary;
+        return standby
+                ? primary + "?amqpIdleTimeout=" + DEAD_CORE_CONNECTION_TTL_MS + "#tcp://127.0.0.1:" + standbyEdgePort
+                : primary;
     }
 
     private void startBeta() throws IOException {
@@ -233,8 +244,8 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.emulator.smpp-port=" + FreePorts.next(),
                 "--sluice.emulator.cimd2-port=" + betaCimd2Port);
         emulatorArguments.add("--sluice.site-data-dir=" + dataDir.resolve("smsc-emulator-beta"));
-        betaEmulator = RoleProcess.start(Role.SMSC_EMULATOR, betaEmulatorHttpPort, emulatorArguments,
-                log("smsc-emulator-beta"), classPath);
+        betaEmulator = SiteJvm.start(Role.SMSC_EMULATOR, betaEmulatorHttpPort, emulatorArguments,
+                log("smsc-emulator-beta"));
         List<String> edgeArguments = withData(
                 "--sluice.edge.carrier=beta",
                 "--sluice.edge.core-password=beta-edge-pw",
@@ -244,7 +255,7 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.edge.smsc.port=" + betaCimd2Port,
                 "--spring.config.import=file:" + pki.edgeSettings("beta"));
         edgeArguments.add("--sluice.site-data-dir=" + dataDir.resolve("edge-beta"));
-        betaEdge = RoleProcess.start(Role.EDGE, betaEdgeHttpPort, edgeArguments, log("edge-beta"), classPath);
+        betaEdge = SiteJvm.start(Role.EDGE, betaEdgeHttpPort, edgeArguments, log("edge-beta"));
     }
 
     EmulatorApi betaEmulatorApi() {
@@ -259,7 +270,7 @@ final class SluiceSites implements AutoCloseable {
                 "--sluice.edge.smsc.port=" + ("cimd2".equals(smscProtocol) ? cimd2Port : smppPort),
                 "--spring.config.import=file:" + pki.edgeSettings("alpha"));
         arguments.addAll(edgeSettings);
-        edge = RoleProcess.start(Role.EDGE, edgeHttpPort, arguments, log("edge"), classPath);
+        edge = SiteJvm.start(Role.EDGE, edgeHttpPort, arguments, log("edge"));
         return edge;
     }
 

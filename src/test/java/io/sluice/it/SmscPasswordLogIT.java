@@ -38,20 +38,19 @@ class SmscPasswordLogIT {
     void neitherTheRightNorAWrongSmscPasswordIsEverLogged() throws Exception {
         Path data = Path.of("target", "it-sites", "smsc-password-" + ProcessHandle.current().pid()).toAbsolutePath();
         LinkPki pki = LinkPki.localInstallation(data.resolve("tls"), List.of("alpha"));
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         int smppPort = FreePorts.next();
         int cimd2Port = FreePorts.next();
         List<RoleProcess> edges = new ArrayList<>();
-        try (RoleProcess emulator = RoleProcess.start(Role.SMSC_EMULATOR, FreePorts.next(), List.of(
+        try (RoleProcess emulator = SiteJvm.start(Role.SMSC_EMULATOR, FreePorts.next(), List.of(
                 "--sluice.data-dir=" + data, "--sluice.emulator.smpp-port=" + smppPort,
                 "--sluice.emulator.cimd2-port=" + cimd2Port, "--sluice.emulator.accounts.sluice=" + PASSWORD),
-                data.resolve("logs/smsc-emulator.log"), classPath)) {
+                data.resolve("logs/smsc-emulator.log"))) {
             // all five start at once: an edge that comes up before the emulator dials again (reconnect-delay)
             try {
-                RoleProcess smpp = edge("smpp", smppPort, PASSWORD, data, pki, classPath, edges);
-                RoleProcess smppRefused = edge("smpp", smppPort, WRONG_PASSWORD, data, pki, classPath, edges);
-                RoleProcess cimd2 = edge("cimd2", cimd2Port, PASSWORD, data, pki, classPath, edges);
-                RoleProcess cimd2Refused = edge("cimd2", cimd2Port, WRONG_PASSWORD, data, pki, classPath, edges);
+                RoleProcess smpp = edge("smpp", smppPort, PASSWORD, data, pki, edges);
+                RoleProcess smppRefused = edge("smpp", smppPort, WRONG_PASSWORD, data, pki, edges);
+                RoleProcess cimd2 = edge("cimd2", cimd2Port, PASSWORD, data, pki, edges);
+                RoleProcess cimd2Refused = edge("cimd2", cimd2Port, WRONG_PASSWORD, data, pki, edges);
 
                 emulator.awaitReady(SluiceSites.STARTUP);
                 smpp.awaitReady(SluiceSites.STARTUP); // ready = bound (ADR 0010)
@@ -83,7 +82,7 @@ class SmscPasswordLogIT {
         }
     }
 
-    private static RoleProcess edge(String protocol, int port, String password, Path data, LinkPki pki, String classPath,
+    private static RoleProcess edge(String protocol, int port, String password, Path data, LinkPki pki,
             List<RoleProcess> edges) throws IOException {
         String name = "edge-" + protocol + (PASSWORD.equals(password) ? "" : "-refused");
         // the credentials as an installation keeps them: a file per key (configtree), none on the command line
@@ -93,7 +92,7 @@ class SmscPasswordLogIT {
         Files.createDirectories(secrets.resolve("sluice.management.users.ops"));
         Files.writeString(secrets.resolve("sluice.management.users.ops/password"), "ops-password-" + name);
         Files.writeString(secrets.resolve("sluice.management.users.ops/role"), "operator");
-        RoleProcess edge = RoleProcess.start(Role.EDGE, FreePorts.next(), List.of(
+        RoleProcess edge = SiteJvm.start(Role.EDGE, FreePorts.next(), List.of(
                 "--sluice.data-dir=" + data,
                 "--sluice.site-data-dir=" + data.resolve(name),
                 "--spring.config.import=file:" + pki.edgeSettings("alpha") + ",configtree:" + secrets + "/",
@@ -107,7 +106,7 @@ class SmscPasswordLogIT {
                 "--logging.level.org.apache.camel.component.smpp=DEBUG",
                 "--logging.level.org.apache.camel.component.netty=DEBUG",
                 "--logging.level.io.netty=DEBUG"),
-                data.resolve("logs").resolve(name + ".log"), classPath);
+                data.resolve("logs").resolve(name + ".log"));
         edges.add(edge);
         return edge;
     }
