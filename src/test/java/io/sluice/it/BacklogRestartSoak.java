@@ -2,6 +2,7 @@ package io.sluice.it;
 
 import static io.sluice.it.Deliveries.PHONES;
 import static io.sluice.it.Deliveries.assertExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.assertNoRingRebuilt;
 import static io.sluice.it.Deliveries.awaitRingsSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,6 +80,7 @@ class BacklogRestartSoak {
             double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
             int duplicates = assertExactlyOnceInOrder(sites, BACKLOG, 0);
             awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
+            assertNoRingRebuilt(sites.coreHttpPort, sites.edgeHttpPort); // no store is lost here (ADR 0024)
             assertThat(sites.emulatorApi().stats().path("violations").asLong()).isZero();
             System.out.printf("backlog: %d MT stored with the SMSC down in %.0f s; heap used at most core %.0f MiB, edge %.0f MiB "
                             + "(-Xmx512m); kill -9 of both, core ready again in %.1f s, core and edge in %.1f s "

@@ -3,6 +3,7 @@ package io.sluice.it;
 import static io.sluice.it.Deliveries.DRAIN;
 import static io.sluice.it.Deliveries.PHONES;
 import static io.sluice.it.Deliveries.assertExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.assertNoRingRebuilt;
 import static io.sluice.it.Deliveries.assertMoExactlyOnceInOrder;
 import static io.sluice.it.Deliveries.awaitAllArrived;
 import static io.sluice.it.Deliveries.awaitRingsSettled;
@@ -107,6 +108,7 @@ class RandomCutsSoak {
                 assertMoExactlyOnceInOrder(bob.awaitChats(mo, DRAIN), mo);
             }
             awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
+            assertNoRingRebuilt(sites.coreHttpPort, sites.edgeHttpPort); // no store is lost here (ADR 0024)
             JsonNode link = new SiteApi(sites.coreHttpPort).link().path("alpha");
             System.out.printf("random cuts: %d min, %d MT + %d MO, %d cuts (%s); all once and in order; "
                             + "worst time from a cut's end to the core hearing the edge %.1f s (retry interval %d s + heart-beat %d s); "

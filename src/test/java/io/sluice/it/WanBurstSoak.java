@@ -2,6 +2,7 @@ package io.sluice.it;
 
 import static io.sluice.it.Deliveries.PHONES;
 import static io.sluice.it.Deliveries.assertExactlyOnceInOrder;
+import static io.sluice.it.Deliveries.assertNoRingRebuilt;
 import static io.sluice.it.Deliveries.awaitRingsSettled;
 import static io.sluice.it.Deliveries.sendBurst;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,7 @@ class WanBurstSoak {
 
             assertExactlyOnceInOrder(sites, BURST, 0);
             awaitRingsSettled(sites.coreHttpPort, sites.edgeHttpPort);
+            assertNoRingRebuilt(sites.coreHttpPort, sites.edgeHttpPort); // no store is lost here (ADR 0024)
             assertThat(sites.emulatorApi().stats().path("violations").asLong()).isZero();
 
             List<Instant> arrivals = arrivalTimes(sites);
