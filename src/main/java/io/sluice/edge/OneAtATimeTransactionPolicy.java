@@ -33,22 +33,16 @@ public final class OneAtATimeTransactionPolicy extends SpringTransactionPolicy {
     public Processor wrap(Route route, Processor processor) {
         // a Camel service: the transaction error handler inside is built and started with the route
         return new DelegateSyncProcessor(super.wrap(route, processor)) {
-            /** Camel's way in; the transaction inside runs to its commit or rollback on this thread. */
+            /** Camel's way in: the transaction inside runs to its commit or rollback on this thread. */
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 try {
-                    turn.lockInterruptibly();
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    exchange.setException(interrupted);
-                    callback.done(true);
-                    return true;
+                    process(exchange);
+                } catch (Exception failure) {
+                    exchange.setException(failure);
                 }
-                try {
-                    return super.process(exchange, callback);
-                } finally {
-                    turn.unlock();
-                }
+                callback.done(true);
+                return true;
             }
 
             @Override

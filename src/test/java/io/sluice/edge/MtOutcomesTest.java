@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sluice.link.LinkHeaders;
@@ -21,6 +19,7 @@ import io.sluice.ring.Direction;
 import io.sluice.ring.Payload;
 import io.sluice.ring.RingStore;
 import io.sluice.testsupport.InVmBroker;
+import io.sluice.testsupport.StoreHold;
 import jakarta.jms.Message;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQInternalErrorException;
@@ -99,16 +98,9 @@ class MtOutcomesTest {
 
     @Test
     void theNextSubmitWaitsOnlyWhenMoreOutcomesThanAllowedAreNotOnDisk() throws Exception {
-        CountDownLatch disk = new CountDownLatch(1);
-        InVmBroker broker = start(new InVmBroker().withPlugin(new ActiveMQServerMessagePlugin() {
-            @Override
-            public void beforeSend(ServerSession session, Transaction tx, org.apache.activemq.artemis.api.core.Message message,
-                                   boolean direct, boolean noAutoCreateQueue) {
-                if (LinkMessages.TO_CORE.equals(message.getAddress())) {
-                    awaitQuietly(disk); // a disk that does not answer until the test says so
-                }
-            }
-        }));
+        StoreHold disk = new StoreHold(LinkMessages.TO_CORE); // a disk that does not answer until the test says so
+        InVmBroker broker = start(new InVmBroker().withPlugin(disk));
+        disk.arm();
         MtOutcomes outcomes = bookkeeper(mirrorWith(broker, 2), 1);
 
         outcomes.record(1, processedReport(1));
@@ -127,7 +119,7 @@ class MtOutcomesTest {
                 || nextSubmit.getState() == Thread.State.WAITING);
         assertThat(outcomes.unsynced()).isEqualTo(2);
         assertThat(nextSubmit.isAlive()).as("two outcomes not on disk: the next submit waits").isTrue();
-        disk.countDown();
+        disk.release();
         nextSubmit.join(WAIT.toMillis());
         assertThat(nextSubmit.isAlive()).isFalse();
         await().atMost(WAIT).until(() -> outcomes.unsynced() == 0);
@@ -175,13 +167,5 @@ class MtOutcomesTest {
             sequences.add(report.getLongProperty(LinkHeaders.SEQUENCE));
         }
         return sequences;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

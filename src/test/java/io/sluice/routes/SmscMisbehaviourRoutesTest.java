@@ -24,6 +24,7 @@ import io.sluice.emulator.util.TestProperties;
 import io.sluice.ring.Direction;
 import io.sluice.sms.smpp.SmppStatus;
 import io.sluice.testsupport.InVmBroker;
+import io.sluice.testsupport.StoreHold;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;

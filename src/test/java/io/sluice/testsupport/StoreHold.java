@@ -1,4 +1,4 @@
-package io.sluice.routes;
+package io.sluice.testsupport;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +14,7 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * A broker plugin standing in for a slow disk on one address: once armed, the next send to it waits
  * in the broker until released, so the transaction around it cannot commit. Inert until armed.
  */
-final class StoreHold implements ActiveMQServerMessagePlugin {
+public final class StoreHold implements ActiveMQServerMessagePlugin {
 
     /** The longest a held send waits: a test that forgets to release fails rather than hangs. */
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -24,26 +24,26 @@ final class StoreHold implements ActiveMQServerMessagePlugin {
     private volatile CountDownLatch released = new CountDownLatch(0);
     private volatile boolean armed;
 
-    StoreHold(String address) {
+    public StoreHold(String address) {
         this.address = address;
     }
 
     /** The next send to the address is held. */
-    void arm() {
+    public void arm() {
         held = new CountDownLatch(1);
         released = new CountDownLatch(1);
         armed = true;
     }
 
-    boolean awaitHeld(Duration timeout) throws InterruptedException {
+    public boolean awaitHeld(Duration timeout) throws InterruptedException {
         return held.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean holding() {
+    public boolean holding() {
         return held.getCount() == 0 && released.getCount() > 0;
     }
 
-    void release() {
+    public void release() {
         armed = false;
         released.countDown();
     }
