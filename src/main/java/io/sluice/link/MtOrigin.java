@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import io.sluice.broker.groupcommit.GroupCommitEndpoint;
 import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
@@ -55,6 +56,11 @@ public final class MtOrigin {
             return expired(exchange, carrier, payload, acceptedAt);
         }
         Slot slot = ring.retrieveAndSend(payload, clock.instant(), patience);
+        if (!ring.ring().hasRoom()) {
+            // the next MT would wait for a free slot inside this batch, keeping the ones before it from
+            // the edge meanwhile: commit them first (ADR 0025)
+            exchange.setProperty(GroupCommitEndpoint.END_BATCH_AFTER_THIS, true);
+        }
         Outgoing out = new Outgoing(exchange.getContext());
         LinkMessages.data(out, LinkMessages.mtData(carrier), Direction.MT, carrier, slot, "0");
         if (payload.sender() != null) { // replies from Sluice itself have no IM sender to inform

@@ -2,15 +2,22 @@ package io.sluice.link;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
+import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.ring.Direction;
 import io.sluice.ring.RingStore;
+import org.apache.camel.Exchange;
 import org.springframework.jms.core.JmsTemplate;
 
-/** The rings of one site, loaded from their stores at start-up. */
-public final class RingRegistry {
+/**
+ * The rings of one site, loaded from their stores at start-up. The {@code groupcommit:} routes that
+ * change rings tell it of every batch that rolled back (ADR 0025).
+ */
+public final class RingRegistry implements RollbackListener {
 
     private final Map<String, RingHandle> byName = new LinkedHashMap<>();
 
@@ -54,5 +61,18 @@ public final class RingRegistry {
         if (name != null && byName.containsKey(name)) {
             byName.get(name).reload();
         }
+    }
+
+    /**
+     * A batch of a ring route rolled back: every ring one of its messages touched (exchange property
+     * {@link LinkHeaders#RING_PROPERTY}) back to what committed.
+     */
+    @Override
+    public void rolledBack(List<Exchange> batch) {
+        batch.stream()
+                .map(exchange -> exchange.getProperty(LinkHeaders.RING_PROPERTY, String.class))
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(this::reload);
     }
 }
