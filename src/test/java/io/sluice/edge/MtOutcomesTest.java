@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sluice.link.LinkHeaders;
 import io.sluice.link.LinkMessages;
@@ -18,14 +17,10 @@ import io.sluice.link.SiteLink;
 import io.sluice.ring.Direction;
 import io.sluice.ring.Payload;
 import io.sluice.ring.RingStore;
+import io.sluice.testsupport.BrokenSend;
 import io.sluice.testsupport.InVmBroker;
 import io.sluice.testsupport.StoreHold;
 import jakarta.jms.Message;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.ActiveMQInternalErrorException;
-import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
-import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -70,19 +65,8 @@ class MtOutcomesTest {
 
     @Test
     void aTransactionCutShortIsWrittenAgainInFullAndNothingReachesTheCoreTwice() throws Exception {
-        AtomicInteger refusals = new AtomicInteger(2);
-        InVmBroker broker = start(new InVmBroker().withPlugin(new ActiveMQServerMessagePlugin() {
-            @Override
-            public void beforeSend(ServerSession session, Transaction tx, org.apache.activemq.artemis.api.core.Message message,
-                                   boolean direct, boolean noAutoCreateQueue) throws ActiveMQException {
-                if (LinkMessages.TO_CORE.equals(message.getAddress()) && refusals.getAndDecrement() > 0) {
-                    // the bookkeeper's connection breaks in the middle of its transaction
-                    ActiveMQInternalErrorException broken = new ActiveMQInternalErrorException("connection lost, as the test wants");
-                    session.getRemotingConnection().fail(broken);
-                    throw broken;
-                }
-            }
-        }));
+        BrokenSend refusals = new BrokenSend().arm(LinkMessages.TO_CORE, 2); // the bookkeeper's connection breaks twice
+        InVmBroker broker = start(new InVmBroker().withPlugin(refusals));
         RingHandle mt = mirrorWith(broker, 2);
         MtOutcomes outcomes = bookkeeper(mt, 1);
 
@@ -90,7 +74,7 @@ class MtOutcomesTest {
         outcomes.record(2, processedReport(2));
 
         await().atMost(WAIT).until(() -> outcomes.unsynced() == 0);
-        assertThat(refusals.get()).as("both refusals were met").isNegative();
+        assertThat(refusals.left()).as("both refusals were met").isZero();
         mt.reload();
         assertThat(mt.pointers().lastProcessed()).isEqualTo(2);
         assertThat(reportSequences()).containsExactly(1L, 2L);

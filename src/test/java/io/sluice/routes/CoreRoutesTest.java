@@ -1,17 +1,21 @@
 package io.sluice.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.jms.JMSException;
 import io.sluice.testsupport.FixedUsers;
 import io.sluice.testsupport.TestBuddies;
+import io.sluice.testsupport.BrokenSend;
 import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -33,7 +37,13 @@ import io.sluice.link.RingHandle;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.ring.Direction;
+import io.sluice.ring.Payload;
+import io.sluice.ring.Pointers;
 import io.sluice.ring.RingStore;
+import io.sluice.ring.Slot;
+import org.apache.activemq.artemis.core.server.MessageReference;
+import org.apache.activemq.artemis.core.server.ServerConsumer;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import java.time.Clock;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -56,6 +66,9 @@ class CoreRoutesTest extends CamelTestSupport {
     /** Messages a user may send at once here (far more than alice and bob send in all the tests), refilled one per 1000 s. */
     private static final int RATE_BURST = 12;
     private static InVmBroker broker;
+    /** Deliveries to the routes of each message on {@code sluice.mt.alpha}, by {@code sluice_id}: 2 means it was rolled back once. */
+    private static final Map<String, Integer> MT_DELIVERIES = new ConcurrentHashMap<>();
+    private static final BrokenSend BROKEN_SEND = new BrokenSend();
     private static ActiveMQConnectionFactory connectionFactory;
     private static BackgroundSender notices;
     private RingRegistry rings;
@@ -69,8 +82,19 @@ class CoreRoutesTest extends CamelTestSupport {
             return;
         }
         broker = new InVmBroker()
+                .withPlugin(BROKEN_SEND)
+                .withPlugin(new ActiveMQServerMessagePlugin() {
+                    @Override
+                    public void beforeDeliver(ServerConsumer consumer, MessageReference reference) {
+                        if ("sluice.mt.alpha".equals(reference.getMessage().getAddress())) {
+                            MT_DELIVERIES.merge(reference.getMessage().getStringProperty("sluice_id"), 1, Integer::sum);
+                        }
+                    }
+                })
                 .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
                 .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
+                .withLastValueQueue(RingStore.queueOf(Direction.MT, "beta"), RingStore.KEY)
+                .withLastValueQueue(RingStore.queueOf(Direction.MO, "beta"), RingStore.KEY)
                 .start("sluice.outbox", "sluice.events", "sluice.mt.alpha", "sluice.link.mt.alpha", "sluice.link.mo",
                         "sluice.link.report", "sluice.link.report.alpha", "sluice.inbox.alice", "sluice.inbox.bob", "sluice.inbox.dave",
                         "sluice.mo.unroutable", "sluice.dead");
@@ -295,6 +319,68 @@ class CoreRoutesTest extends CamelTestSupport {
         assertThat(broker.receive("sluice.dead", WAIT).getStringProperty("detail")).contains("bogus");
     }
 
+    @Test
+    void aBurstLongerThanTheRingEndsItsBatchWhenTheRingIsFullSoNothingIsRolledBack() throws Exception {
+        RingHandle mt = emptyMtRing("alpha");
+        for (int i = 1; i <= 12; i++) { // Sluice's own replies (no sender): no statuses to read
+            broker.sendTyped("sluice.mt.alpha", Map.of("carrier", "alpha", "sluice_id", "burst-" + i,
+                    "to", "+4416329600" + (10 + i)), "burst " + i);
+        }
+
+        // the ring takes 8; the batch that filled it committed, so they reach the edge with no report yet
+        List<String> arrived = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            arrived.add(text(broker.receive("sluice.link.mt.alpha", WAIT)));
+        }
+        for (int i = 1; i <= 8; i++) {
+            assertThat(MT_DELIVERIES.get("burst-" + i)).as("burst %d delivered to the route once: no rollback", i)
+                    .isEqualTo(1);
+        }
+        // the edge processes them; the other 4 follow, in order
+        for (Slot slot : mt.ring().slots()) {
+            report("processed", slot.sequence(), Map.of("outcome", "ok")); // all 8 slots hold the burst now
+        }
+        for (int i = 9; i <= 12; i++) {
+            arrived.add(text(broker.receive("sluice.link.mt.alpha", WAIT)));
+        }
+        assertThat(arrived).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 12)
+                .mapToObj(i -> "burst " + i).toList());
+        emptyMtRing("alpha");
+    }
+
+    @Test
+    void aBatchOfReportsRolledBackPutsBackEveryRingItTouchedAndEachSenderIsToldOnce() throws Exception {
+        RingHandle alpha = emptyMtRing("alpha");
+        RingHandle beta = emptyMtRing("beta");
+        long a1 = sentBy("carol", alpha, "a1");
+        long a2 = sentBy("carol", alpha, "a2");
+        long b1 = sentBy("carol", beta, "b1");
+        context.getRouteController().stopRoute("link-reports");
+        report("alpha", "processed", a1, Map.of("outcome", "ok"));
+        report("alpha", "processed", a2, Map.of("outcome", "ok"));
+        report("beta", "processed", b1, Map.of("outcome", "ok"));
+        // writing beta's slot breaks the connection of the batch that holds all three reports
+        BROKEN_SEND.arm(RingStore.queueOf(Direction.MT, "beta"), 1);
+
+        context.getRouteController().startRoute("link-reports");
+
+        List<String> told = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Message status = broker.receive("sluice.inbox.carol", WAIT);
+            assertThat(status).as("status %d", i + 1).isNotNull();
+            assertThat(status.getStringProperty("status")).isEqualTo("processed");
+            told.add(status.getStringProperty("sluice_id"));
+        }
+        assertThat(told).containsExactly("a1", "a2", "b1");
+        assertThat(broker.receive("sluice.inbox.carol", Duration.ofMillis(300))).as("no status twice").isNull();
+        assertThat(BROKEN_SEND.left()).as("the batch was broken").isZero();
+        for (RingHandle ring : List.of(alpha, beta)) {
+            Pointers inMemory = ring.pointers();
+            ring.reload();
+            assertThat(ring.pointers()).as("ring %s in memory and as committed", ring.name()).isEqualTo(inMemory);
+        }
+    }
+
     private static void sendMo(long sequence, String phone, String text) throws JMSException {
         broker.sendTyped("sluice.link.mo", Map.of("ring_seq", sequence, "ring_slot", (int) (sequence % 8),
                 "direction", "mo", "carrier", "alpha", "sluice_id", "mo-" + sequence + phone, "sender", phone,
@@ -313,9 +399,31 @@ class CoreRoutesTest extends CamelTestSupport {
     }
 
     private static void report(String kind, long sequence, Map<String, String> extra) throws JMSException {
+        report("alpha", kind, sequence, extra);
+    }
+
+    private static void report(String carrier, String kind, long sequence, Map<String, String> extra) throws JMSException {
         Map<String, Object> headers = new java.util.HashMap<>(extra);
-        headers.putAll(Map.of("link_kind", kind, "direction", "mt", "carrier", "alpha", "ring_seq", sequence));
+        headers.putAll(Map.of("link_kind", kind, "direction", "mt", "carrier", carrier, "ring_seq", sequence));
         broker.sendTyped("sluice.link.report", headers, kind);
+    }
+
+    /** The carrier's MT ring with every slot processed, as the edge would report (other tests leave Sluice's replies in it). */
+    private RingHandle emptyMtRing(String carrier) throws JMSException {
+        RingHandle mt = rings.get(Direction.MT, carrier);
+        for (Slot slot : mt.ring().slots()) {
+            if (slot != null && !slot.isProcessed()) {
+                report(carrier, "processed", slot.sequence(), Map.of("outcome", "ok"));
+            }
+        }
+        await().atMost(WAIT).until(() -> mt.ring().occupancy() == 0);
+        return mt;
+    }
+
+    /** An MT of {@code sender} in the ring and sent, as ring-mt-send leaves it: its sequence. */
+    private static long sentBy(String sender, RingHandle mt, String id) throws Exception {
+        return mt.retrieveAndSend(new Payload(id, sender, "+441632960099", null, "text " + id, null), Instant.now(),
+                Duration.ZERO).sequence();
     }
 
     private static String text(Message message) throws JMSException {

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.sluice.broker.CamelJms;
+import io.sluice.testsupport.BrokenSend;
 import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQInternalErrorException;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
@@ -162,19 +162,9 @@ class GroupCommitConsumerTest {
 
     @Test
     void aSendThatFailsInTheMiddleOfABatchCostsARedeliveryAndNothingElse() throws Exception {
-        int[] refusals = {1};
-        broker = new InVmBroker().withPlugin(sends).withPlugin(new ActiveMQServerMessagePlugin() {
-            @Override
-            public void beforeSend(ServerSession session, Transaction tx, org.apache.activemq.artemis.api.core.Message message,
-                                   boolean direct, boolean noAutoCreateQueue) throws ActiveMQException {
-                if (OUT.equals(message.getAddress()) && Integer.valueOf(4).equals(message.getIntProperty("n"))
-                        && refusals[0]-- > 0) {
-                    ActiveMQInternalErrorException broken = new ActiveMQInternalErrorException("connection lost, as the test wants");
-                    session.getRemotingConnection().fail(broken);
-                    throw broken;
-                }
-            }
-        }).start(IN, OUT);
+        BrokenSend brokenSend = new BrokenSend().arm(message -> OUT.equals(message.getAddress())
+                && Integer.valueOf(4).equals(message.getIntProperty("n")), 1);
+        broker = new InVmBroker().withPlugin(sends).withPlugin(brokenSend).start(IN, OUT);
         queue(12);
 
         startRoute("maxMessages=64&maxMillis=60000", exchange -> { });

@@ -1,0 +1,55 @@
+package io.sluice.testsupport;
+
+import java.util.function.Predicate;
+
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQInternalErrorException;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.core.server.ServerSession;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.transaction.Transaction;
+
+/**
+ * A broker plugin standing in for a connection that breaks in the middle of a transaction: once armed,
+ * the next sends that match fail and take their sender's connection down with them. Inert until armed.
+ */
+public final class BrokenSend implements ActiveMQServerMessagePlugin {
+
+    private volatile Predicate<Message> matching = message -> false;
+    private volatile int left;
+
+    /** The next {@code times} sends to {@code address} break their connection. */
+    public BrokenSend arm(String address, int times) {
+        return arm(message -> address.equals(message.getAddress()), times);
+    }
+
+    /** The next {@code times} sends that match break their connection. */
+    public synchronized BrokenSend arm(Predicate<Message> sends, int times) {
+        matching = sends;
+        left = times;
+        return this;
+    }
+
+    /** Broken sends still to come: 0 once every one armed has happened. */
+    public int left() {
+        return left;
+    }
+
+    @Override
+    public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
+                           boolean noAutoCreateQueue) throws ActiveMQException {
+        if (take(message)) {
+            ActiveMQInternalErrorException broken = new ActiveMQInternalErrorException("connection lost, as the test wants");
+            session.getRemotingConnection().fail(broken);
+            throw broken;
+        }
+    }
+
+    private synchronized boolean take(Message message) {
+        if (left > 0 && matching.test(message)) {
+            left--;
+            return true;
+        }
+        return false;
+    }
+}
