@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
 import io.sluice.im.MoRouter;
@@ -19,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * The core's end of each carrier link (ADR 0004): mirror of the MO ring (routes {@code ring-mo-accept}),
  * origin of the MT ring's reports and re-synchronisation ({@code link-reports}), and heart-beats
  * ({@code link-heartbeat}). Every method returns the messages to send; the route sends them in its
- * transaction.
+ * transaction. A batch of these routes that rolled back comes back to {@link #rolledBack}.
  */
-public final class CoreLinkEnd {
+public final class CoreLinkEnd implements RollbackListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreLinkEnd.class);
 
@@ -73,7 +74,7 @@ public final class CoreLinkEnd {
         String kind = report.getHeader(LinkHeaders.KIND, String.class);
         Outgoing out = new Outgoing(exchange.getContext());
         if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
-            onHeartbeat(report, carrier, out);
+            onHeartbeat(exchange, carrier, out);
             return out.messages();
         }
         if (LinkHeaders.KIND_REBUILD.equals(kind)) {
@@ -108,10 +109,25 @@ public final class CoreLinkEnd {
         return out.messages();
     }
 
-    private void onHeartbeat(Message heartbeat, String carrier, Outgoing out) {
+    /**
+     * Routes {@code ring-mo-accept} and {@code link-reports}: a batch rolled back (ADR 0025). The rings it
+     * touched go back to what committed; a reconnection it carried counts as not heard yet.
+     */
+    @Override
+    public void rolledBack(List<Exchange> batch) {
+        rings.rolledBack(batch);
+        monitor.rolledBack(batch);
+    }
+
+    private void onHeartbeat(Exchange exchange, String carrier, Outgoing out) {
+        Message heartbeat = exchange.getMessage();
         boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(heartbeat));
+        if (reconnected) {
+            exchange.setProperty(LinkHeaders.RECONNECTED_PROPERTY, carrier);
+        }
         Heartbeats.heard(heartbeat, carrier, rings.all());
         RingHandle mt = rings.get(Direction.MT, carrier);
+        exchange.setProperty(LinkHeaders.RING_PROPERTY, mt.name()); // a rebuild may adopt a floor
         long[] attempt = {clock.millis()};
         resync.onHeartbeat(mt, Heartbeats.read(heartbeat, Direction.MT),
                 Heartbeats.echoedConfirmed(heartbeat, Direction.MT), reconnected, monitor.state(carrier),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.core.Destinations;
 import io.sluice.edge.MtValidity;
 import io.sluice.edge.ReceiptCorrelator;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * SMSC route in sequence order; origin of the MO ring; reports and heart-beats. Every method returns
  * the messages to send; the route sends them in its transaction.
  */
-public final class EdgeLinkEnd {
+public final class EdgeLinkEnd implements RollbackListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeLinkEnd.class);
 
@@ -139,9 +140,12 @@ public final class EdgeLinkEnd {
         Outgoing out = new Outgoing(exchange.getContext());
         if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
             boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(report));
+            if (reconnected) {
+                exchange.setProperty(LinkHeaders.RECONNECTED_PROPERTY, carrier);
+            }
             Heartbeats.heard(report, carrier, rings.all());
             long attempt = clock.millis();
-            resync.onHeartbeat(rings.get(Direction.MO, carrier), Heartbeats.read(report, Direction.MO),
+            resync.onHeartbeat(ring(exchange, Direction.MO), Heartbeats.read(report, Direction.MO),
                     Heartbeats.echoedConfirmed(report, Direction.MO), reconnected, monitor.state(carrier),
                     slot -> LinkMessages.data(out, LinkMessages.MO_DATA, Direction.MO, carrier, slot, "r" + attempt),
                     floor -> rebuild(out, floor));
@@ -155,6 +159,16 @@ public final class EdgeLinkEnd {
             LOG.warn("Ignoring a link report of unknown kind '{}'", kind);
         }
         return out.messages();
+    }
+
+    /**
+     * Routes {@code ring-mt-accept} and {@code link-reports}: a batch rolled back (ADR 0025). The rings it
+     * touched go back to what committed; a reconnection it carried counts as not heard yet.
+     */
+    @Override
+    public void rolledBack(List<Exchange> batch) {
+        rings.rolledBack(batch);
+        monitor.rolledBack(batch);
     }
 
     /** Route {@code link-heartbeat}: this end's pointers for the core; also notices a silent link. */

@@ -37,6 +37,11 @@ public final class LinkHeaders {
 
     /** Exchange property naming the ring a route works on, so a failure can reload it. */
     public static final String RING_PROPERTY = "sluiceRing";
+    /**
+     * Exchange property naming the carrier whose extended interruption a heart-beat ended, so that a
+     * rollback can count it as not heard yet and its redelivery replays again (ADR 0025).
+     */
+    public static final String RECONNECTED_PROPERTY = "sluiceReconnected";
 
     private LinkHeaders() {
     }

@@ -104,6 +104,19 @@ public final class LinkMonitor {
         return heard(carrier);
     }
 
+    /**
+     * The transactions of these exchanges rolled back: a heart-beat among them that ended an interruption
+     * ({@link LinkHeaders#RECONNECTED_PROPERTY}) did not, since the replay it sent was rolled back too. The
+     * link counts as interrupted until the heart-beat is redelivered, which then replays again.
+     */
+    public void rolledBack(java.util.List<org.apache.camel.Exchange> exchanges) {
+        exchanges.stream()
+                .map(exchange -> exchange.getProperty(LinkHeaders.RECONNECTED_PROPERTY, String.class))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(carrier -> state(carrier).up = false);
+    }
+
     /** The round-trip stamps for the next heart-beat to this carrier's peer. */
     public RoundTrip.Stamps stampsFor(String carrier) {
         return state(carrier).roundTrip.outgoing(clock.millis());
