@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.ring.Direction;
+import io.sluice.ring.RingFullException;
 import io.sluice.ring.RingStore;
 import org.apache.camel.Exchange;
 import org.springframework.jms.core.JmsTemplate;
@@ -65,11 +66,14 @@ public final class RingRegistry implements RollbackListener {
 
     /**
      * A batch of a ring route rolled back: every ring one of its messages touched (exchange property
-     * {@link LinkHeaders#RING_PROPERTY}) back to what committed.
+     * {@link LinkHeaders#RING_PROPERTY}) back to what committed. A message refused for a full ring
+     * changed nothing, so it reloads nothing: reloading while another route's transaction on the same
+     * ring is open would drop that route's change from memory (ADR 0025).
      */
     @Override
     public void rolledBack(List<Exchange> batch) {
         batch.stream()
+                .filter(exchange -> !(exchange.getException() instanceof RingFullException))
                 .map(exchange -> exchange.getProperty(LinkHeaders.RING_PROPERTY, String.class))
                 .filter(Objects::nonNull)
                 .distinct()
