@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import io.sluice.broker.groupcommit.GroupCommitEndpoint;
 import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
@@ -73,6 +74,11 @@ public final class CoreLinkEnd implements RollbackListener {
         String carrier = report.getHeader(Headers.CARRIER, String.class);
         String kind = report.getHeader(LinkHeaders.KIND, String.class);
         Outgoing out = new Outgoing(exchange.getContext());
+        if (LinkHeaders.KIND_HEARTBEAT.equals(kind) || LinkHeaders.KIND_REBUILD.equals(kind)) {
+            // what these change outside the transaction (a floor adopted, the position known, a reconnection)
+            // must not be rolled back by a later message of the same batch (ADR 0025)
+            exchange.setProperty(GroupCommitEndpoint.END_BATCH_AFTER_THIS, true);
+        }
         if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
             onHeartbeat(exchange, carrier, out);
             return out.messages();

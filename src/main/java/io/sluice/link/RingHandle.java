@@ -192,10 +192,15 @@ public final class RingHandle {
         notifyAll();
     }
 
-    /** Puts memory back to what the store last committed (after a failed transaction). */
+    /**
+     * Puts memory back to what the store last committed (after a failed transaction). The position
+     * counts as known only if the store holds it: one learnt from a heart-beat whose transaction rolled
+     * back (a floor adopted, say) is learnt again from the next heart-beat, rather than trusted.
+     */
     public synchronized void reload() {
         LOG.warn("{}: reloading from its store after a failed transaction", name());
         ring = store.load(name(), capacity);
+        positionKnown = ring.pointers().lastRetrieved() > 0;
         notifyAll();
     }
 }

@@ -37,4 +37,22 @@ class RingHandleTest {
                     .satisfies(flags -> assertThat(flags).contains(Flag.RETRIEVED, Flag.SENT));
         }
     }
+
+    @Test
+    void aReloadTrustsOnlyThePositionItsStoreHolds() throws Exception {
+        String queue = RingStore.queueOf(Direction.MT, "r");
+        try (InVmBroker broker = new InVmBroker().withLastValueQueue(queue, RingStore.KEY).start();
+             ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0")) {
+            RingHandle origin = SiteLink.rings(connectionFactory, Map.of("r", 8)).get(Direction.MT, "r");
+            origin.markPositionKnown(); // as the peer's first heart-beat does, in a transaction that may roll back
+
+            origin.reload();
+            assertThat(origin.positionKnown()).as("learnt again from the next heart-beat").isFalse();
+
+            origin.markPositionKnown();
+            origin.retrieveAndSend(new Payload("m1", "alice", "+447700900001", null, "hi"), NOW, Duration.ZERO);
+            origin.reload();
+            assertThat(origin.positionKnown()).as("the store holds a sequence").isTrue();
+        }
+    }
 }

@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code jms:} consumer; only the commits are shared.
  *
  * <p>A failed exchange or a failed commit rolls the whole batch back: the broker delivers it again,
- * in order, and the endpoint's {@link RollbackListener} puts back what the batch changed in memory.
- * The messages before the failed one then go in a batch of their own, and the failed one alone, so
- * that it holds up nothing else ({@link BatchSizes}).
+ * in order, and the endpoint's {@link RollbackListener} puts back what the batch changed in memory
+ * before anything else is received. The messages before the failed one then go in a batch of their
+ * own, and the failed one alone, so that it holds up nothing else ({@link BatchSizes}).
  */
 final class GroupCommitConsumer extends DefaultConsumer {
 
@@ -39,131 +39,237 @@ final class GroupCommitConsumer extends DefaultConsumer {
     private static final long RECEIVE_TIMEOUT_MS = 250;
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
-    /** How long stopping the route waits for the batch in hand to finish. */
+    /** The longest stopping the route waits for the batch in hand (Camel's shutdown timeout, if shorter). */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final GroupCommitEndpoint endpoint;
-    private final BatchSizes sizes;
-    private volatile boolean running;
-    /** Wakes a worker pausing between sessions when the route stops. */
-    private final Object stopping = new Object();
-    private ExecutorService worker;
-    private ConnectionFactory connectionFactory;
-    private JmsBinding binding;
-    // the worker thread's own, kept until a failure or the stop closes them
-    private Connection connection;
-    private Session session;
-    private MessageConsumer consumer;
+    private ExecutorService executor;
+    private Worker worker;
 
     GroupCommitConsumer(GroupCommitEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.sizes = new BatchSizes(endpoint.getMaxMessages());
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        connectionFactory = endpoint.connectionFactory();
-        binding = endpoint.jmsEndpoint().getBinding();
-        running = true;
-        worker = endpoint.getCamelContext().getExecutorServiceManager()
+        // a new worker each start: one that outlived a timed-out stop keeps its own session and stops
+        worker = new Worker(endpoint.connectionFactory(), endpoint.jmsEndpoint().getBinding());
+        executor = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "GroupCommit[" + endpoint.queue() + "]");
-        worker.execute(this::consumeUntilStopped);
+        executor.execute(worker);
     }
 
     @Override
     protected void doStop() throws Exception {
-        running = false;
-        synchronized (stopping) {
-            stopping.notifyAll();
-        }
         if (worker != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(worker, STOP_TIMEOUT.toMillis());
-            worker = null;
+            worker.stop();
+        }
+        if (executor != null) {
+            long shutdownMs = endpoint.getCamelContext().getShutdownStrategy().getTimeUnit()
+                    .toMillis(endpoint.getCamelContext().getShutdownStrategy().getTimeout());
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(executor,
+                    Math.min(STOP_TIMEOUT.toMillis(), Math.max(1000, shutdownMs - 1000)));
+            executor = null;
         }
         super.doStop();
     }
 
-    private void consumeUntilStopped() {
-        Duration delay = FIRST_RETRY;
-        try {
-            while (running) {
+    /** One run of the consumer, from a start to its stop, with the session it keeps. */
+    private final class Worker implements Runnable {
+
+        private final ConnectionFactory connectionFactory;
+        private final JmsBinding binding;
+        private final BatchSizes sizes = new BatchSizes(endpoint.getMaxMessages());
+        private final Object stopping = new Object();
+        private volatile boolean running = true;
+        private Connection connection;
+        private Session session;
+        private MessageConsumer consumer;
+
+        Worker(ConnectionFactory connectionFactory, JmsBinding binding) {
+            this.connectionFactory = connectionFactory;
+            this.binding = binding;
+        }
+
+        void stop() {
+            running = false;
+            synchronized (stopping) {
+                stopping.notifyAll();
+            }
+        }
+
+        @Override
+        public void run() {
+            Duration delay = FIRST_RETRY;
+            try {
+                while (running) {
+                    try {
+                        takeOneBatch();
+                        delay = FIRST_RETRY;
+                    } catch (JMSException | RuntimeException | Error broken) {
+                        // an Error too: a worker that ended here would leave the route started and its queue unread
+                        closeSession();
+                        if (!running) {
+                            return;
+                        }
+                        LOG.warn("groupcommit:{} lost its broker session ({}); trying again in {} ms", endpoint.queue(),
+                                broken.toString(), delay.toMillis());
+                        if (!pause(delay)) {
+                            return;
+                        }
+                        delay = longer(delay);
+                    }
+                }
+            } finally {
+                closeSession();
+            }
+        }
+
+        /** Waits a little for a first message; with one, runs a batch and commits or rolls it back. */
+        private void takeOneBatch() throws JMSException {
+            Session transacted = session();
+            Message first = consumer.receive(RECEIVE_TIMEOUT_MS);
+            if (first == null) {
+                return;
+            }
+            List<Exchange> batch = new ArrayList<>();
+            int failedAt = 0;
+            boolean committed = false;
+            // the route's jms: sends and the ring stores find this session and join its transaction
+            TransactionSynchronizationManager.bindResource(connectionFactory, new JmsResourceHolder(connection, transacted));
+            try {
+                int limit = sizes.next();
+                long openedAt = System.nanoTime();
+                Message next = first;
+                while (next != null) {
+                    Exchange exchange = route(next, transacted);
+                    batch.add(exchange);
+                    if (failed(exchange)) {
+                        failedAt = batch.size();
+                        break;
+                    }
+                    if (batch.size() >= limit || !running || endsBatch(exchange)
+                            || System.nanoTime() - openedAt >= endpoint.getMaxMillis() * 1_000_000) {
+                        break;
+                    }
+                    next = consumer.receiveNoWait();
+                }
+                if (failedAt == 0) {
+                    transacted.commit();
+                    committed = true;
+                    sizes.committed();
+                }
+            } finally {
+                TransactionSynchronizationManager.unbindResource(connectionFactory);
+                if (!committed) {
+                    rollBack(transacted, batch, failedAt);
+                }
+                batch.forEach(exchange -> releaseExchange(exchange, false));
+            }
+        }
+
+        /** The route's steps for one message, on this thread (so inside the batch's transaction). */
+        private Exchange route(Message message, Session transacted) {
+            Exchange exchange = createExchange(false);
+            exchange.setProperty(Exchange.BINDING, binding);
+            exchange.setIn(new JmsMessage(exchange, message, transacted, binding));
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception failure) {
+                exchange.setException(failure);
+            }
+            return exchange;
+        }
+
+        /**
+         * @param failedAt the position of the exchange that failed, or 0 when the commit (or a receive) did:
+         *                 then the exception on its way up says why, and the session is replaced
+         */
+        private void rollBack(Session transacted, List<Exchange> batch, int failedAt) {
+            try {
+                transacted.rollback();
+            } catch (JMSException | RuntimeException brokenSession) {
+                // a session whose rollback failed must not carry on: the next commit would commit this batch
+                LOG.warn("groupcommit:{}: rollback failed ({}); the session is replaced", endpoint.queue(),
+                        brokenSession.toString());
+                closeSession();
+            }
+            if (failedAt > 0) {
+                sizes.failedAt(failedAt);
+            } else {
+                sizes.commitFailed();
+            }
+            if (failedAt > 1) {
+                Exchange failed = batch.get(failedAt - 1);
+                LOG.warn("groupcommit:{}: a batch of {} rolled back because message {} failed ({}); the {} before it "
+                                + "go again in a batch of their own, then it alone", endpoint.queue(), batch.size(),
+                        failedAt, failed.getException() == null ? "marked rollback-only" : failed.getException().toString(),
+                        failedAt - 1);
+            }
+            tellListener(List.copyOf(batch));
+        }
+
+        /**
+         * Until the listener has put memory back, nothing more is received: a batch run on memory ahead of
+         * what committed would take its redelivered messages for ones already handled.
+         */
+        private void tellListener(List<Exchange> batch) {
+            Duration delay = FIRST_RETRY;
+            while (true) {
                 try {
-                    takeOneBatch();
-                    delay = FIRST_RETRY;
-                } catch (JMSException | RuntimeException broken) {
-                    closeSession();
-                    if (!running) {
-                        return;
-                    }
-                    LOG.warn("groupcommit:{} lost its broker session ({}); trying again in {} ms", endpoint.queue(),
-                            broken.toString(), delay.toMillis());
+                    endpoint.getRollbackListener().rolledBack(batch);
+                    return;
+                } catch (RuntimeException listenerFailed) {
+                    LOG.error("groupcommit:{}: putting back what a rolled-back batch of {} changed failed ({}); "
+                            + "trying again in {} ms", endpoint.queue(), batch.size(), listenerFailed.toString(),
+                            delay.toMillis());
                     if (!pause(delay)) {
-                        return;
+                        return; // stopping: the next start loads the rings from their stores anyway
                     }
-                    delay = delay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay.multipliedBy(2);
+                    delay = longer(delay);
                 }
             }
-        } finally {
-            closeSession();
         }
-    }
 
-    /** Waits a little for a first message; with one, runs a batch and commits or rolls it back. */
-    private void takeOneBatch() throws JMSException {
-        Session transacted = session();
-        Message first = consumer.receive(RECEIVE_TIMEOUT_MS);
-        if (first == null) {
-            return;
+        private Session session() throws JMSException {
+            if (session == null) {
+                connection = connectionFactory.createConnection();
+                session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                consumer = session.createConsumer(session.createQueue(endpoint.queue()));
+                connection.start();
+            }
+            return session;
         }
-        List<Exchange> batch = new ArrayList<>();
-        int failedAt = 0;
-        boolean committed = false;
-        // the route's jms: sends and the ring stores find this session and join its transaction
-        TransactionSynchronizationManager.bindResource(connectionFactory, new JmsResourceHolder(connection, transacted));
-        try {
-            int limit = sizes.next();
-            long openedAt = System.nanoTime();
-            Message next = first;
-            while (next != null) {
-                Exchange exchange = route(next, transacted);
-                batch.add(exchange);
-                if (failed(exchange)) {
-                    failedAt = batch.size();
-                    break;
-                }
-                if (batch.size() >= limit || !running || endsBatch(exchange)
-                        || System.nanoTime() - openedAt >= endpoint.getMaxMillis() * 1_000_000) {
-                    break;
-                }
-                next = consumer.receiveNoWait();
-            }
-            if (failedAt == 0) {
-                transacted.commit();
-                committed = true;
-                sizes.committed();
-            }
-        } finally {
-            TransactionSynchronizationManager.unbindResource(connectionFactory);
-            if (!committed) {
-                rollBack(transacted, batch, failedAt);
-            }
-            batch.forEach(exchange -> releaseExchange(exchange, false));
-        }
-    }
 
-    /** The route's steps for one message, on this thread (so inside the batch's transaction). */
-    private Exchange route(Message message, Session transacted) {
-        Exchange exchange = createExchange(false);
-        exchange.setProperty(Exchange.BINDING, binding);
-        exchange.setIn(new JmsMessage(exchange, message, transacted, binding));
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception failure) {
-            exchange.setException(failure);
+        private void closeSession() {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (JMSException | RuntimeException ignored) {
+                // broken already
+            }
+            connection = null;
+            session = null;
+            consumer = null;
         }
-        return exchange;
+
+        /** Back-off before a new session or attempt; a stop cuts it short. */
+        private boolean pause(Duration delay) {
+            try {
+                synchronized (stopping) {
+                    if (running) {
+                        stopping.wait(delay.toMillis());
+                    }
+                }
+                return running;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     private static boolean failed(Exchange exchange) {
@@ -174,69 +280,7 @@ final class GroupCommitConsumer extends DefaultConsumer {
         return Boolean.TRUE.equals(exchange.getProperty(GroupCommitEndpoint.END_BATCH_AFTER_THIS, Boolean.class));
     }
 
-    /**
-     * @param failedAt the position of the exchange that failed, or 0 when the commit (or a receive) did:
-     *                 then the exception on its way up says why, and the session is replaced
-     */
-    private void rollBack(Session transacted, List<Exchange> batch, int failedAt) {
-        try {
-            transacted.rollback();
-        } catch (JMSException | RuntimeException brokenSession) {
-            // closing the session (the caller does, when it broke) rolls back as well
-            LOG.debug("groupcommit:{}: rollback failed ({}); the session is replaced", endpoint.queue(),
-                    brokenSession.toString());
-        }
-        sizes.failedAt(failedAt);
-        if (failedAt > 1) {
-            Exchange failed = batch.get(failedAt - 1);
-            LOG.warn("groupcommit:{}: a batch of {} rolled back because message {} failed ({}); the {} before it go "
-                            + "again in a batch of their own, then it alone", endpoint.queue(), batch.size(), failedAt,
-                    failed.getException() == null ? "marked rollback-only" : failed.getException().toString(),
-                    failedAt - 1);
-        }
-        try {
-            endpoint.getRollbackListener().rolledBack(List.copyOf(batch));
-        } catch (RuntimeException listenerFailed) {
-            LOG.error("groupcommit:{}: putting back what a rolled-back batch of {} changed failed", endpoint.queue(),
-                    batch.size(), listenerFailed);
-        }
-    }
-
-    private Session session() throws JMSException {
-        if (session == null) {
-            connection = connectionFactory.createConnection();
-            session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            consumer = session.createConsumer(session.createQueue(endpoint.queue()));
-            connection.start();
-        }
-        return session;
-    }
-
-    private void closeSession() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (JMSException | RuntimeException ignored) {
-            // broken already
-        }
-        connection = null;
-        session = null;
-        consumer = null;
-    }
-
-    /** Back-off before a new session; a stop cuts it short. */
-    private boolean pause(Duration delay) {
-        try {
-            synchronized (stopping) {
-                if (running) {
-                    stopping.wait(delay.toMillis());
-                }
-            }
-            return running;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static Duration longer(Duration delay) {
+        return delay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay.multipliedBy(2);
     }
 }

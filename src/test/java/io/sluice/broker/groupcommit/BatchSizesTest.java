@@ -49,11 +49,26 @@ class BatchSizesTest {
     }
 
     @Test
-    void aCommitThatFailedChangesNoPlan() {
+    void aCommitThatFailedOnceChangesNoPlan() {
         BatchSizes sizes = new BatchSizes(64);
         sizes.failedAt(5);
-        sizes.failedAt(0);
+        sizes.commitFailed();
         assertThat(sizes.next()).isEqualTo(4);
+    }
+
+    @Test
+    void commitsThatFailAgainAndAgainLeaveOneMessageABatchUntilOneCommits() {
+        BatchSizes sizes = new BatchSizes(64);
+        for (int i = 1; i < BatchSizes.COMMIT_FAILURES_BEFORE_ONE_AT_A_TIME; i++) {
+            sizes.commitFailed();
+            assertThat(sizes.next()).isEqualTo(64);
+        }
+        sizes.commitFailed();
+        assertThat(sizes.next()).isEqualTo(1);
+        sizes.commitFailed();
+        assertThat(sizes.next()).isEqualTo(1);
+        sizes.committed();
+        assertThat(sizes.next()).isEqualTo(64);
     }
 
     @Test

@@ -46,6 +46,11 @@ class GroupCommitConsumerTest {
     /** Message numbers of each batch the rollback listener was told of. */
     private final List<List<Integer>> rolledBack = Collections.synchronizedList(new ArrayList<>());
     private InVmBroker broker;
+    /** Marks in {@link #seen}: the rollback listener failed, or did its work. */
+    private static final int LISTENER_FAILED = -1;
+    private static final int LISTENER_DONE = -2;
+    /** Attempts of the rollback listener still to fail. */
+    private volatile int listenerFailures;
 
     @AfterEach
     void close() throws Exception {
@@ -108,11 +113,35 @@ class GroupCommitConsumerTest {
 
         assertThat(delivered(30)).isEqualTo(numbers(1, 30));
         List<Integer> expectedSeen = new ArrayList<>(numbers(1, 7));
+        expectedSeen.add(LISTENER_DONE);
         expectedSeen.addAll(numbers(1, 6));
         expectedSeen.addAll(numbers(7, 30));
         assertThat(seen).isEqualTo(expectedSeen);
         assertThat(sends.batchSizes()).containsExactly(6, 1, 23);
         assertThat(rolledBack).containsExactly(numbers(1, 7));
+    }
+
+    @Test
+    void nothingMoreIsTakenUntilTheListenerHasPutBackWhatARolledBackBatchChanged() throws Exception {
+        startBroker();
+        queue(10);
+        boolean[] failedOnce = {false};
+        listenerFailures = 1; // its first attempt fails, as a ring's reload could while the broker is in trouble
+
+        startRoute("maxMessages=64&maxMillis=60000", exchange -> {
+            if (number(exchange) == 3 && !failedOnce[0]) {
+                failedOnce[0] = true;
+                throw new IllegalStateException("message 3 fails once, as the test wants");
+            }
+        });
+
+        assertThat(delivered(10)).isEqualTo(numbers(1, 10));
+        assertThat(rolledBack).containsExactly(numbers(1, 3), numbers(1, 3));
+        List<Integer> expectedSeen = new ArrayList<>(numbers(1, 3));
+        expectedSeen.add(LISTENER_FAILED);
+        expectedSeen.add(LISTENER_DONE);
+        expectedSeen.addAll(numbers(1, 10));
+        assertThat(seen).isEqualTo(expectedSeen);
     }
 
     @Test
@@ -189,8 +218,15 @@ class GroupCommitConsumerTest {
 
     private void startRoute(String options, Processor step) throws Exception {
         camel.getRegistry().bind("jms", CamelJms.component(broker.connectionFactory()));
-        camel.getRegistry().bind("rollbacks", (RollbackListener) batch -> rolledBack.add(
-                batch.stream().map(GroupCommitConsumerTest::number).toList()));
+        camel.getRegistry().bind("rollbacks", (RollbackListener) batch -> {
+            rolledBack.add(batch.stream().map(GroupCommitConsumerTest::number).toList());
+            if (listenerFailures > 0) {
+                listenerFailures--;
+                seen.add(LISTENER_FAILED);
+                throw new IllegalStateException("the listener fails, as the test wants");
+            }
+            seen.add(LISTENER_DONE);
+        });
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
