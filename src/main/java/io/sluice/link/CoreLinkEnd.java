@@ -10,6 +10,7 @@ import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
 import io.sluice.im.MoRouter;
 import io.sluice.ring.Direction;
+import io.sluice.ring.Flag;
 import io.sluice.ring.Ring;
 import io.sluice.ring.Slot;
 import org.apache.camel.Exchange;
@@ -93,8 +94,10 @@ public final class CoreLinkEnd implements RollbackListener {
         exchange.setProperty(LinkHeaders.RING_PROPERTY, mt.name());
         long sequence = report.getHeader(LinkHeaders.SEQUENCE, Long.class);
         boolean wasProcessed = mt.ring().slot(sequence).map(Slot::isProcessed).orElse(true);
+        // a replay after an outage makes the edge confirm again what it had stored: the sender hears it once
+        boolean wasConfirmed = mt.ring().slot(sequence).map(slot -> slot.has(Flag.CONFIRMED)).orElse(true);
         if (LinkHeaders.KIND_CONFIRMED.equals(kind)) {
-            mt.confirm(sequence).filter(slot -> !wasProcessed && slot.payload().sender() != null).ifPresent(slot ->
+            mt.confirm(sequence).filter(slot -> !wasConfirmed && slot.payload().sender() != null).ifPresent(slot ->
                     LinkMessages.status(out, slot.payload().sender(), slot.messageId(), slot.payload().reference(),
                             MessageStatus.CONFIRMED, null, "Stored at carrier " + carrier + "'s edge."));
         } else if (LinkHeaders.KIND_PROCESSED.equals(kind)) {

@@ -186,6 +186,20 @@ class CoreRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void aConfirmationRepeatedAfterAReplayTellsTheSenderOnce() throws Exception {
+        RingHandle alpha = emptyMtRing("alpha");
+        long sequence = sentBy("carol", alpha, "c-replayed");
+
+        report("confirmed", sequence, Map.of());
+        report("confirmed", sequence, Map.of()); // the edge confirms the replayed copy again
+        report("processed", sequence, Map.of("outcome", "ok", "detail", "Accepted by the SMSC as 7."));
+
+        assertThat(broker.receive("sluice.inbox.carol", WAIT).getStringProperty("status")).isEqualTo("confirmed");
+        assertThat(broker.receive("sluice.inbox.carol", WAIT).getStringProperty("status")).isEqualTo("processed");
+        assertThat(broker.receive("sluice.inbox.carol", Duration.ofMillis(300))).as("nothing twice").isNull();
+    }
+
+    @Test
     void anMtWhoseValidityEndedWhileItWaitedForTheRingIsFailedBackWithoutEnteringIt() throws Exception {
         String twoDaysAgo = Instant.now().minus(Duration.ofDays(2)).toString();
         broker.sendTyped("sluice.mt.alpha", Map.of("carrier", "alpha", "sender", "alice", "to", "+441632960002",
@@ -408,15 +422,24 @@ class CoreRoutesTest extends CamelTestSupport {
         broker.sendTyped("sluice.link.report", headers, kind);
     }
 
-    /** The carrier's MT ring with every slot processed, as the edge would report (other tests leave Sluice's replies in it). */
+    /**
+     * The carrier's MT ring with every slot processed, as the edge would report (other tests leave
+     * Sluice's replies and an MT of alice's in it); the statuses that tells their senders are taken.
+     */
     private RingHandle emptyMtRing(String carrier) throws JMSException {
         RingHandle mt = rings.get(Direction.MT, carrier);
-        for (Slot slot : mt.ring().slots()) {
-            if (slot != null && !slot.isProcessed()) {
-                report(carrier, "processed", slot.sequence(), Map.of("outcome", "ok"));
-            }
+        List<Slot> left = mt.ring().slots().stream().filter(slot -> slot != null && !slot.isProcessed()).toList();
+        for (Slot slot : left) {
+            report(carrier, "processed", slot.sequence(), Map.of("outcome", "ok"));
         }
         await().atMost(WAIT).until(() -> mt.ring().occupancy() == 0);
+        for (Slot slot : left) {
+            if (slot.payload().sender() != null) {
+                Message status = broker.receive("sluice.inbox." + slot.payload().sender(), WAIT);
+                assertThat(status).as("the processed status of %s", slot.messageId()).isNotNull();
+                assertThat(status.getStringProperty("sluice_id")).isEqualTo(slot.messageId());
+            }
+        }
         return mt;
     }
 
