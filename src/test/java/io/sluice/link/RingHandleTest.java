@@ -13,46 +13,60 @@ import io.sluice.ring.RingStore;
 import io.sluice.ring.Slot;
 import io.sluice.testsupport.InVmBroker;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A ring handle's writes to its store, on a real broker. */
 class RingHandleTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+    private static final String QUEUE = RingStore.queueOf(Direction.MT, "r");
+
+    private InVmBroker broker;
+    private ActiveMQConnectionFactory connectionFactory;
+    private RingHandle origin;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = new InVmBroker().withLastValueQueue(QUEUE, RingStore.KEY).start();
+        connectionFactory = new ActiveMQConnectionFactory("vm://0");
+        origin = SiteLink.rings(connectionFactory, Map.of("r", 8)).get(Direction.MT, "r");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        connectionFactory.close();
+        broker.close();
+    }
 
     @Test
     void retrievingAndSendingAtOnceWritesTheSlotOnceWithBothFlags() throws Exception {
-        String queue = RingStore.queueOf(Direction.MT, "r");
-        try (InVmBroker broker = new InVmBroker().withLastValueQueue(queue, RingStore.KEY).start();
-             ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0")) {
-            RingHandle origin = SiteLink.rings(connectionFactory, Map.of("r", 8)).get(Direction.MT, "r");
-            origin.markPositionKnown();
+        origin.markPositionKnown();
 
-            Slot slot = origin.retrieveAndSend(new Payload("m1", "alice", "+447700900001", null, "hi"), NOW, Duration.ZERO);
+        Slot slot = origin.retrieveAndSend(message(), NOW, Duration.ZERO);
 
-            assertThat(slot.flags()).contains(Flag.RETRIEVED, Flag.SENT);
-            assertThat(broker.messagesAdded(queue)).as("one record, not one per flag").isEqualTo(1);
-            origin.reload();
-            assertThat(origin.ring().slot(slot.sequence())).get().extracting(Slot::flags)
-                    .satisfies(flags -> assertThat(flags).contains(Flag.RETRIEVED, Flag.SENT));
-        }
+        assertThat(slot.flags()).contains(Flag.RETRIEVED, Flag.SENT);
+        assertThat(broker.messagesAdded(QUEUE)).as("one record, not one per flag").isEqualTo(1);
+        origin.reload();
+        assertThat(origin.ring().slot(slot.sequence())).get().extracting(Slot::flags)
+                .satisfies(flags -> assertThat(flags).contains(Flag.RETRIEVED, Flag.SENT));
     }
 
     @Test
     void aReloadTrustsOnlyThePositionItsStoreHolds() throws Exception {
-        String queue = RingStore.queueOf(Direction.MT, "r");
-        try (InVmBroker broker = new InVmBroker().withLastValueQueue(queue, RingStore.KEY).start();
-             ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0")) {
-            RingHandle origin = SiteLink.rings(connectionFactory, Map.of("r", 8)).get(Direction.MT, "r");
-            origin.markPositionKnown(); // as the peer's first heart-beat does, in a transaction that may roll back
+        origin.markPositionKnown(); // as the peer's first heart-beat does, in a transaction that may roll back
 
-            origin.reload();
-            assertThat(origin.positionKnown()).as("learnt again from the next heart-beat").isFalse();
+        origin.reload();
+        assertThat(origin.positionKnown()).as("learnt again from the next heart-beat").isFalse();
 
-            origin.markPositionKnown();
-            origin.retrieveAndSend(new Payload("m1", "alice", "+447700900001", null, "hi"), NOW, Duration.ZERO);
-            origin.reload();
-            assertThat(origin.positionKnown()).as("the store holds a sequence").isTrue();
-        }
+        origin.markPositionKnown();
+        origin.retrieveAndSend(message(), NOW, Duration.ZERO);
+        origin.reload();
+        assertThat(origin.positionKnown()).as("the store holds a sequence").isTrue();
+    }
+
+    private static Payload message() {
+        return new Payload("m1", "alice", "+447700900001", null, "hi");
     }
 }
