@@ -2,9 +2,9 @@ package io.sluice.link;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-import io.sluice.broker.groupcommit.GroupCommitEndpoint;
 import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
@@ -75,11 +75,7 @@ public final class CoreLinkEnd implements RollbackListener {
         String carrier = report.getHeader(Headers.CARRIER, String.class);
         String kind = report.getHeader(LinkHeaders.KIND, String.class);
         Outgoing out = new Outgoing(exchange.getContext());
-        if (LinkHeaders.KIND_HEARTBEAT.equals(kind) || LinkHeaders.KIND_REBUILD.equals(kind)) {
-            // what these change outside the transaction (a floor adopted, the position known, a reconnection)
-            // must not be rolled back by a later message of the same batch (ADR 0025)
-            exchange.setProperty(GroupCommitEndpoint.END_BATCH_AFTER_THIS, true);
-        }
+        LinkMessages.endBatchAfterControl(exchange, kind);
         if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
             onHeartbeat(exchange, carrier, out);
             return out.messages();
@@ -93,9 +89,10 @@ public final class CoreLinkEnd implements RollbackListener {
         RingHandle mt = rings.get(Direction.MT, carrier);
         exchange.setProperty(LinkHeaders.RING_PROPERTY, mt.name());
         long sequence = report.getHeader(LinkHeaders.SEQUENCE, Long.class);
-        boolean wasProcessed = mt.ring().slot(sequence).map(Slot::isProcessed).orElse(true);
+        Optional<Slot> before = mt.ring().slot(sequence);
+        boolean wasProcessed = before.map(Slot::isProcessed).orElse(true);
         // a replay after an outage makes the edge confirm again what it had stored: the sender hears it once
-        boolean wasConfirmed = mt.ring().slot(sequence).map(slot -> slot.has(Flag.CONFIRMED)).orElse(true);
+        boolean wasConfirmed = before.map(slot -> slot.has(Flag.CONFIRMED)).orElse(true);
         if (LinkHeaders.KIND_CONFIRMED.equals(kind)) {
             mt.confirm(sequence).filter(slot -> !wasConfirmed && slot.payload().sender() != null).ifPresent(slot ->
                     LinkMessages.status(out, slot.payload().sender(), slot.messageId(), slot.payload().reference(),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.sluice.broker.groupcommit.GroupCommitEndpoint;
 import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.core.Destinations;
 import io.sluice.edge.MtValidity;
@@ -139,11 +138,7 @@ public final class EdgeLinkEnd implements RollbackListener {
         Message report = exchange.getMessage();
         String kind = report.getHeader(LinkHeaders.KIND, String.class);
         Outgoing out = new Outgoing(exchange.getContext());
-        if (LinkHeaders.KIND_HEARTBEAT.equals(kind) || LinkHeaders.KIND_REBUILD.equals(kind)) {
-            // what these change outside the transaction (a floor adopted, the position known, a reconnection)
-            // must not be rolled back by a later message of the same batch (ADR 0025)
-            exchange.setProperty(GroupCommitEndpoint.END_BATCH_AFTER_THIS, true);
-        }
+        LinkMessages.endBatchAfterControl(exchange, kind);
         if (LinkHeaders.KIND_HEARTBEAT.equals(kind)) {
             boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(report));
             if (reconnected) {

@@ -1,5 +1,6 @@
 package io.sluice.link;
 
+import io.sluice.broker.groupcommit.GroupCommitEndpoint;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
 import io.sluice.im.StatusMessages;
@@ -7,6 +8,7 @@ import io.sluice.core.Destinations;
 import io.sluice.ring.Direction;
 import io.sluice.ring.Payload;
 import io.sluice.ring.Slot;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /** Builds and reads the messages of the link protocol (ADR 0004), the same way at both ends. */
@@ -28,6 +30,17 @@ public final class LinkMessages {
     }
 
     private LinkMessages() {
+    }
+
+    /**
+     * A heart-beat or rebuild instruction ends its {@code groupcommit:} batch: what it changes outside the
+     * transaction (a floor adopted, the position known, a reconnection) must not be rolled back by a
+     * later message of the same batch (ADR 0025).
+     */
+    public static void endBatchAfterControl(Exchange exchange, String kind) {
+        if (LinkHeaders.KIND_HEARTBEAT.equals(kind) || LinkHeaders.KIND_REBUILD.equals(kind)) {
+            exchange.setProperty(GroupCommitEndpoint.END_BATCH_AFTER_THIS, true);
+        }
     }
 
     /**

@@ -3,9 +3,13 @@ package io.sluice.link;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
 
 /**
  * Watches the link to each peer through its heart-beats (the seed's Figure 3, loop 301): silence
@@ -109,10 +113,10 @@ public final class LinkMonitor {
      * ({@link LinkHeaders#RECONNECTED_PROPERTY}) did not, since the replay it sent was rolled back too. The
      * link counts as interrupted until the heart-beat is redelivered, which then replays again.
      */
-    public void rolledBack(java.util.List<org.apache.camel.Exchange> exchanges) {
+    public void rolledBack(List<Exchange> exchanges) {
         exchanges.stream()
                 .map(exchange -> exchange.getProperty(LinkHeaders.RECONNECTED_PROPERTY, String.class))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .forEach(carrier -> state(carrier).up = false);
     }
