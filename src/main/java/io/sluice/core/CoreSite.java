@@ -20,6 +20,7 @@ import io.sluice.core.stomp.StompFrameLimit;
 import io.sluice.core.stomp.StompTextCheck;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.carrier.CarrierRouter;
 import io.sluice.im.ChatDispatcher;
 import io.sluice.im.ConversationLinks;
@@ -180,6 +181,15 @@ public class CoreSite {
         Resync resync = new Resync(link.extendedInterruption().multipliedBy(2), Clock.systemUTC());
         return new CoreLinkEnd(coreRings, moRouter, linkMonitor, resync, Set.copyOf(core.carriers().keySet()),
                 Clock.systemUTC());
+    }
+
+    /**
+     * The {@code batchListener} of the core's link routes: their ring changes follow each batch's
+     * transaction, and a reconnection whose replay rolled back is not taken as heard (ADR 0025, 0026).
+     */
+    @Bean
+    BatchListener coreLinkBatches(RingRegistry coreRings, LinkMonitor linkMonitor) {
+        return BatchListener.all(coreRings, linkMonitor);
     }
 
     @Bean(destroyMethod = "close")

@@ -14,6 +14,7 @@ import io.sluice.broker.SessionReusingTransactionManager;
 import io.sluice.broker.SiteBroker;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.link.EdgeLinkEnd;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.LinkProperties;
@@ -132,6 +133,15 @@ public class EdgeSite {
         Resync resync = new Resync(link.extendedInterruption().multipliedBy(2), Clock.systemUTC());
         return new EdgeLinkEnd(edge.carrier(), edge.serviceNumber(), edgeRings, linkMonitor, resync, receipts,
                 Clock.systemUTC());
+    }
+
+    /**
+     * The {@code batchListener} of the edge's link routes: their ring changes follow each batch's
+     * transaction, and a reconnection whose replay rolled back is not taken as heard (ADR 0025, 0026).
+     */
+    @Bean
+    BatchListener edgeLinkBatches(RingRegistry edgeRings, LinkMonitor linkMonitor) {
+        return BatchListener.all(edgeRings, linkMonitor);
     }
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.sluice.broker.JmsProperties;
+import io.sluice.link.RingChanges;
 import io.sluice.link.RingHandle;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -14,6 +15,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionRolledBackException;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
@@ -53,6 +55,9 @@ public final class MtOutcomes implements AutoCloseable {
     /** Recorded, not yet committed (taken or not). */
     private int unsynced;
     private volatile boolean closing;
+    /** The writer's last attempt that failed, its ring changes not yet settled; null when there is none. */
+    private RingChanges failedAttempt;
+    private boolean failedAttemptReachedCommit;
     private Connection connection;
     private Session session;
     private MessageProducer producer;
@@ -156,11 +161,11 @@ public final class MtOutcomes implements AutoCloseable {
         long giveUpAt = Long.MAX_VALUE;
         while (true) {
             try {
+                settleFailedAttempt();
                 commit(batch);
                 return;
             } catch (JMSException | RuntimeException failure) {
                 closeSession();
-                reloadRing(); // memory back to what committed; the batch is written again in full
                 if (closing) {
                     giveUpAt = Math.min(giveUpAt, System.nanoTime() + FLUSH_AT_CLOSE.toNanos());
                 }
@@ -179,18 +184,27 @@ public final class MtOutcomes implements AutoCloseable {
         }
     }
 
-    private void reloadRing() {
-        try {
-            ring.reload();
-        } catch (RuntimeException stillBroken) {
-            // the next attempt fails too and comes back here; the writer must not die of it
-            LOG.warn("Could not reload ring {} yet: {}", ring.name(), stillBroken.toString());
+    /**
+     * Memory back to what committed before the batch is written again in full: the failed attempt's ring
+     * changes undone, or kept if the stores show that a commit of unknown outcome went through (ADR 0026).
+     * Throws, and is tried again before the next attempt, while the stores cannot be read.
+     */
+    private void settleFailedAttempt() {
+        if (failedAttempt != null) {
+            if (failedAttemptReachedCommit) {
+                failedAttempt.commitFailed();
+            } else {
+                failedAttempt.rolledBack();
+            }
+            failedAttempt = null;
         }
     }
 
     /** Slot records (through the ring store's template, which finds the exposed session) and reports, one commit. */
     private void commit(List<Outcome> batch) throws JMSException {
         Session transacted = session();
+        RingChanges changes = RingChanges.begin();
+        boolean committing = false;
         TransactionSynchronizationManager.bindResource(connectionFactory, new JmsResourceHolder(connection, transacted));
         try {
             for (Outcome outcome : batch) {
@@ -199,13 +213,19 @@ public final class MtOutcomes implements AutoCloseable {
                     send(transacted, report);
                 }
             }
+            committing = true;
             transacted.commit();
+            changes.committed();
         } catch (JMSException | RuntimeException failure) {
-            try {
-                transacted.rollback();
-            } catch (JMSException ignored) {
-                // the session is closed next anyway
+            if (!committing) {
+                try {
+                    transacted.rollback();
+                } catch (JMSException ignored) {
+                    // the session is closed next anyway
+                }
             }
+            failedAttempt = changes;
+            failedAttemptReachedCommit = committing && !(failure instanceof TransactionRolledBackException);
             throw failure;
         } finally {
             TransactionSynchronizationManager.unbindResource(connectionFactory);

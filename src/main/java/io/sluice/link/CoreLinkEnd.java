@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
 import io.sluice.im.MoRouter;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * ({@code link-heartbeat}). Every method returns the messages to send; the route sends them in its
  * transaction. A batch of these routes that rolled back comes back to {@link #rolledBack}.
  */
-public final class CoreLinkEnd implements RollbackListener {
+public final class CoreLinkEnd {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreLinkEnd.class);
 
@@ -51,7 +50,6 @@ public final class CoreLinkEnd implements RollbackListener {
         String carrier = data.getHeader(Headers.CARRIER, String.class);
         long sequence = data.getHeader(LinkHeaders.SEQUENCE, Long.class);
         RingHandle ring = rings.get(Direction.MO, carrier);
-        exchange.setProperty(LinkHeaders.RING_PROPERTY, ring.name());
         Ring.Accepted accepted = ring.accept(sequence, LinkMessages.payloadOf(data), clock.instant());
         Outgoing out = new Outgoing(exchange.getContext());
         switch (accepted.outcome()) {
@@ -82,12 +80,10 @@ public final class CoreLinkEnd implements RollbackListener {
         }
         if (LinkHeaders.KIND_REBUILD.equals(kind)) {
             RingHandle mo = rings.get(Direction.MO, carrier);
-            exchange.setProperty(LinkHeaders.RING_PROPERTY, mo.name());
             deliver(mo, mo.adoptFloor(report.getHeader(LinkHeaders.FLOOR, Long.class)), out);
             return out.messages();
         }
         RingHandle mt = rings.get(Direction.MT, carrier);
-        exchange.setProperty(LinkHeaders.RING_PROPERTY, mt.name());
         long sequence = report.getHeader(LinkHeaders.SEQUENCE, Long.class);
         Optional<Slot> before = mt.ring().slot(sequence);
         boolean wasProcessed = before.map(Slot::isProcessed).orElse(true);
@@ -115,16 +111,6 @@ public final class CoreLinkEnd implements RollbackListener {
         return out.messages();
     }
 
-    /**
-     * Routes {@code ring-mo-accept} and {@code link-reports}: a batch rolled back (ADR 0025). The rings it
-     * touched go back to what committed; a reconnection it carried counts as not heard yet.
-     */
-    @Override
-    public void rolledBack(List<Exchange> batch) {
-        rings.rolledBack(batch);
-        monitor.rolledBack(batch);
-    }
-
     private void onHeartbeat(Exchange exchange, String carrier, Outgoing out) {
         Message heartbeat = exchange.getMessage();
         boolean reconnected = monitor.heard(carrier, Heartbeats.stamps(heartbeat));
@@ -133,7 +119,6 @@ public final class CoreLinkEnd implements RollbackListener {
         }
         Heartbeats.heard(heartbeat, carrier, rings.all());
         RingHandle mt = rings.get(Direction.MT, carrier);
-        exchange.setProperty(LinkHeaders.RING_PROPERTY, mt.name()); // a rebuild may adopt a floor
         long[] attempt = {clock.millis()};
         resync.onHeartbeat(mt, Heartbeats.read(heartbeat, Direction.MT),
                 Heartbeats.echoedConfirmed(heartbeat, Direction.MT), reconnected, monitor.state(carrier),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.sluice.broker.groupcommit.RollbackListener;
 import io.sluice.core.Destinations;
 import io.sluice.edge.MtValidity;
 import io.sluice.edge.ReceiptCorrelator;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * SMSC route in sequence order; origin of the MO ring; reports and heart-beats. Every method returns
  * the messages to send; the route sends them in its transaction.
  */
-public final class EdgeLinkEnd implements RollbackListener {
+public final class EdgeLinkEnd {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeLinkEnd.class);
 
@@ -57,7 +56,7 @@ public final class EdgeLinkEnd implements RollbackListener {
     public List<Message> acceptMt(Exchange exchange) {
         Message data = exchange.getMessage();
         long sequence = data.getHeader(LinkHeaders.SEQUENCE, Long.class);
-        RingHandle mt = ring(exchange, Direction.MT);
+        RingHandle mt = ring(Direction.MT);
         Ring.Accepted accepted = mt.accept(sequence, LinkMessages.payloadOf(data), clock.instant());
         Outgoing out = new Outgoing(exchange.getContext());
         switch (accepted.outcome()) {
@@ -82,7 +81,7 @@ public final class EdgeLinkEnd implements RollbackListener {
         long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
         LOG.debug("SMSC accepted MT sequence {} as {}", sequence, smscId);
         if (smscId != null) {
-            ring(exchange, Direction.MT).ring().slot(sequence).ifPresent(slot -> receipts.remember(smscId,
+            ring(Direction.MT).ring().slot(sequence).ifPresent(slot -> receipts.remember(smscId,
                     new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(), slot.payload().reference())));
         }
         Outgoing out = new Outgoing(exchange.getContext());
@@ -121,7 +120,7 @@ public final class EdgeLinkEnd implements RollbackListener {
      */
     public List<Message> sendMo(Exchange exchange, String from, String to, String text) throws ProcessRequestException,
             InterruptedException {
-        RingHandle mo = ring(exchange, Direction.MO);
+        RingHandle mo = ring(Direction.MO);
         Slot slot;
         try {
             slot = mo.retrieveAndSend(new Payload(UUID.randomUUID().toString(), from, to, null, text), clock.instant(), Duration.ZERO);
@@ -146,30 +145,20 @@ public final class EdgeLinkEnd implements RollbackListener {
             }
             Heartbeats.heard(report, carrier, rings.all());
             long attempt = clock.millis();
-            resync.onHeartbeat(ring(exchange, Direction.MO), Heartbeats.read(report, Direction.MO),
+            resync.onHeartbeat(ring(Direction.MO), Heartbeats.read(report, Direction.MO),
                     Heartbeats.echoedConfirmed(report, Direction.MO), reconnected, monitor.state(carrier),
                     slot -> LinkMessages.data(out, LinkMessages.MO_DATA, Direction.MO, carrier, slot, "r" + attempt),
                     floor -> rebuild(out, floor));
         } else if (LinkHeaders.KIND_REBUILD.equals(kind)) {
-            feed(ring(exchange, Direction.MT).adoptFloor(report.getHeader(LinkHeaders.FLOOR, Long.class)), out);
+            feed(ring(Direction.MT).adoptFloor(report.getHeader(LinkHeaders.FLOOR, Long.class)), out);
         } else if (LinkHeaders.KIND_CONFIRMED.equals(kind)) {
-            ring(exchange, Direction.MO).confirm(report.getHeader(LinkHeaders.SEQUENCE, Long.class));
+            ring(Direction.MO).confirm(report.getHeader(LinkHeaders.SEQUENCE, Long.class));
         } else if (LinkHeaders.KIND_PROCESSED.equals(kind)) {
-            ring(exchange, Direction.MO).process(report.getHeader(LinkHeaders.SEQUENCE, Long.class));
+            ring(Direction.MO).process(report.getHeader(LinkHeaders.SEQUENCE, Long.class));
         } else {
             LOG.warn("Ignoring a link report of unknown kind '{}'", kind);
         }
         return out.messages();
-    }
-
-    /**
-     * Routes {@code ring-mt-accept} and {@code link-reports}: a batch rolled back (ADR 0025). The rings it
-     * touched go back to what committed; a reconnection it carried counts as not heard yet.
-     */
-    @Override
-    public void rolledBack(List<Exchange> batch) {
-        rings.rolledBack(batch);
-        monitor.rolledBack(batch);
     }
 
     /** Route {@code link-heartbeat}: this end's pointers for the core; also notices a silent link. */
@@ -241,9 +230,7 @@ public final class EdgeLinkEnd implements RollbackListener {
         rebuild.setHeader(LinkHeaders.FLOOR, floor);
     }
 
-    private RingHandle ring(Exchange exchange, Direction direction) {
-        RingHandle ring = rings.get(direction, carrier);
-        exchange.setProperty(LinkHeaders.RING_PROPERTY, ring.name());
-        return ring;
+    private RingHandle ring(Direction direction) {
+        return rings.get(direction, carrier);
     }
 }

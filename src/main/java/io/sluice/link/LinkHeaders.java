@@ -35,8 +35,6 @@ public final class LinkHeaders {
     public static final String OUTCOME_OK = "ok";
     public static final String OUTCOME_FAILED = "failed";
 
-    /** Exchange property naming the ring a route works on, so a failure can reload it. */
-    public static final String RING_PROPERTY = "sluiceRing";
     /**
      * Exchange property naming the carrier whose extended interruption a heart-beat ended, so that a
      * rollback can count it as not heard yet and its redelivery replays again (ADR 0025).

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.sluice.broker.groupcommit.BatchListener;
 import org.apache.camel.Exchange;
 
 /**
@@ -16,7 +17,7 @@ import org.apache.camel.Exchange;
  * longer than {@code extendedInterruption} is an extended interruption; the first heart-beat after
  * one ends it, and the caller re-synchronises.
  */
-public final class LinkMonitor {
+public final class LinkMonitor implements BatchListener {
 
     /** What is known about the link to one carrier's peer. */
     public static final class LinkState {
@@ -109,10 +110,12 @@ public final class LinkMonitor {
     }
 
     /**
-     * The transactions of these exchanges rolled back: a heart-beat among them that ended an interruption
-     * ({@link LinkHeaders#RECONNECTED_PROPERTY}) did not, since the replay it sent was rolled back too. The
-     * link counts as interrupted until the heart-beat is redelivered, which then replays again.
+     * The transactions of these exchanges rolled back (or may have): a heart-beat among them that ended an
+     * interruption ({@link LinkHeaders#RECONNECTED_PROPERTY}) did not, since the replay it sent was rolled
+     * back too. The link counts as interrupted until the heart-beat is redelivered, which then replays
+     * again (a replay the peer already has is confirmed again, nothing more).
      */
+    @Override
     public void rolledBack(List<Exchange> exchanges) {
         exchanges.stream()
                 .map(exchange -> exchange.getProperty(LinkHeaders.RECONNECTED_PROPERTY, String.class))

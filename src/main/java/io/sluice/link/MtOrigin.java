@@ -47,7 +47,6 @@ public final class MtOrigin {
         Message mt = exchange.getMessage();
         String carrier = mt.getHeader(Headers.CARRIER, String.class);
         RingHandle ring = rings.get(Direction.MT, carrier);
-        exchange.setProperty(LinkHeaders.RING_PROPERTY, ring.name());
         Instant acceptedAt = acceptedAt(mt);
         Payload payload = new Payload(mt.getHeader(Headers.SLUICE_ID, String.class), mt.getHeader(Headers.SENDER, String.class),
                 mt.getHeader(Headers.TO, String.class), mt.getHeader(Headers.CLIENT_REF, String.class),

@@ -16,8 +16,8 @@ import io.sluice.ring.Slot;
 
 /**
  * A ring together with its store: every transition is applied in memory and written to the store in
- * the caller's transaction. If that transaction fails, {@link #reload()} puts memory back to what
- * committed.
+ * the caller's transaction. The ring's changes are kept in that transaction's {@link RingChanges}, which
+ * undoes them if it rolls back (ADR 0026).
  */
 public final class RingHandle {
 
@@ -45,17 +45,45 @@ public final class RingHandle {
         this.carrier = carrier;
         this.capacity = capacity;
         this.store = store;
-        this.ring = store.load(direction.ringName(carrier), capacity);
+        this.ring = load();
         this.positionKnown = ring.pointers().lastRetrieved() > 0;
+    }
+
+    /** The ring as its store holds it, every later change told to the transaction that makes it. */
+    private Ring load() {
+        Ring loaded = store.load(name(), capacity);
+        loaded.journal(change -> RingChanges.keep(this, loaded, change));
+        return loaded;
+    }
+
+    /** What the store has committed, read now; memory is left as it is. */
+    public Ring storedRing() {
+        return store.load(name(), capacity);
     }
 
     public boolean positionKnown() {
         return positionKnown;
     }
 
-    /** The peer's position has been taken into account: retrieval may start. */
+    /**
+     * The peer's position has been taken into account: retrieval may start. Learnt in a transaction that
+     * then rolls back, it is forgotten again and learnt from the next heart-beat.
+     */
     public synchronized void markPositionKnown() {
+        if (!positionKnown) {
+            RingChanges.positionLearnt(this);
+        }
         positionKnown = true;
+        notifyAll();
+    }
+
+    /** The transaction that taught the position rolled back (a floor it adopted, say, is undone with it). */
+    synchronized void forgetPosition() {
+        positionKnown = false;
+    }
+
+    /** Changes were undone: a slot may have become free for a waiting retrieve. */
+    synchronized void wakeRetrievers() {
         notifyAll();
     }
 
@@ -186,21 +214,9 @@ public final class RingHandle {
      * stores are filled by the primary's mirror); a ring that has sequences there knows its position.
      */
     public synchronized void restoreFromStore() {
-        ring = store.load(name(), capacity);
+        ring = load();
         positionKnown = positionKnown || ring.pointers().lastRetrieved() > 0;
         LOG.info("{}: restored from its store, pointers {}", name(), ring.pointers());
-        notifyAll();
-    }
-
-    /**
-     * Puts memory back to what the store last committed (after a failed transaction). The position
-     * counts as known only if the store holds it: one learnt from a heart-beat whose transaction rolled
-     * back (a floor adopted, say) is learnt again from the next heart-beat, rather than trusted.
-     */
-    public synchronized void reload() {
-        LOG.warn("{}: reloading from its store after a failed transaction", name());
-        ring = store.load(name(), capacity);
-        positionKnown = ring.pointers().lastRetrieved() > 0;
         notifyAll();
     }
 }

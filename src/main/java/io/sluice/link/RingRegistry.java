@@ -5,20 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 
-import io.sluice.broker.groupcommit.RollbackListener;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.ring.Direction;
-import io.sluice.ring.RingFullException;
 import io.sluice.ring.RingStore;
 import org.apache.camel.Exchange;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
  * The rings of one site, loaded from their stores at start-up. The {@code groupcommit:} routes that
- * change rings tell it of every batch that rolled back (ADR 0025).
+ * change rings tell it how each batch went, so that a batch's ring changes follow its transaction
+ * (ADR 0025, 0026).
  */
-public final class RingRegistry implements RollbackListener {
+public final class RingRegistry implements BatchListener {
 
     private final Map<String, RingHandle> byName = new LinkedHashMap<>();
 
@@ -57,26 +56,26 @@ public final class RingRegistry implements RollbackListener {
         byName.values().forEach(RingHandle::restoreFromStore);
     }
 
-    /** After a failed transaction on a ring's route: memory back to what committed. */
-    public void reload(String name) {
-        if (name != null && byName.containsKey(name)) {
-            byName.get(name).reload();
-        }
+    /** A batch of a ring route begins: its ring changes are kept, to be undone should it roll back (ADR 0026). */
+    @Override
+    public void beginning() {
+        RingChanges.begin();
     }
 
-    /**
-     * A batch of a ring route rolled back: every ring one of its messages touched (exchange property
-     * {@link LinkHeaders#RING_PROPERTY}) back to what committed. A message refused for a full ring
-     * changed nothing, so it reloads nothing: reloading while another route's transaction on the same
-     * ring is open would drop that route's change from memory (ADR 0025).
-     */
+    @Override
+    public void committed(List<Exchange> batch) {
+        RingChanges.current().ifPresent(RingChanges::committed);
+    }
+
+    /** Undoes exactly what the batch changed; other routes' open transactions on the same rings keep theirs. */
     @Override
     public void rolledBack(List<Exchange> batch) {
-        batch.stream()
-                .filter(exchange -> !(exchange.getException() instanceof RingFullException))
-                .map(exchange -> exchange.getProperty(LinkHeaders.RING_PROPERTY, String.class))
-                .filter(Objects::nonNull)
-                .distinct()
-                .forEach(this::reload);
+        RingChanges.current().ifPresent(RingChanges::rolledBack);
+    }
+
+    /** The ring stores say whether the batch committed; throws (and is asked again) while they cannot be read. */
+    @Override
+    public void commitFailed(List<Exchange> batch) {
+        RingChanges.current().ifPresent(RingChanges::commitFailed);
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.sluice.ring.RingChange.FloorRaise;
+import io.sluice.ring.RingChange.SlotWrite;
+
 /**
  * A circular buffer of in-flight messages, mirrored slot for slot at both ends of a link (the seed's
  * "circular array", Figure 2). The same type serves both ends and both directions:
@@ -23,6 +26,10 @@ import java.util.Optional;
  * full ring is back-pressure. Confirmations and processing reports may arrive in any order; Last
  * Confirmed and Last Processed are the ends of the contiguous prefixes. Plain Java, thread-safe; a
  * store persists the slots (and the floor), from which {@link #restore} derives the pointers.
+ *
+ * <p>Every change is told to the ring's {@link Journal}, which keeps it while the transaction that made
+ * it is open; {@link #undo} puts back exactly what a rolled-back transaction changed, and
+ * {@link #settle} lets go of what a committed one did (ADR 0026).
  */
 public final class Ring {
 
@@ -38,9 +45,23 @@ public final class Ring {
         SLOT_BUSY
     }
 
+    /**
+     * Hears of every change to a slot or to the floor, under the ring's lock, and keeps it if the
+     * change belongs to an open transaction.
+     */
+    @FunctionalInterface
+    public interface Journal {
+
+        /** @return whether the change is kept, to be handed back to {@link #undo} or {@link #settle} */
+        boolean keep(RingChange change);
+    }
+
     private final String name;
     private final int capacity;
     private final Slot[] slots;
+    /** Per slot, the kept write that made its current record, while its transaction is open. */
+    private final SlotWrite[] openWrites;
+    private volatile Journal journal = change -> false;
     private final Map<String, Long> unprocessedByMessageId = new HashMap<>();
     /** Every sequence up to here is processed (raised when a rebuilt mirror adopts the origin's progress). */
     private long floor;
@@ -56,6 +77,7 @@ public final class Ring {
         this.name = name;
         this.capacity = capacity;
         this.slots = new Slot[capacity];
+        this.openWrites = new SlotWrite[capacity];
     }
 
     /** A ring as its store left it: pointers are derived from the slots and the floor. */
@@ -73,25 +95,13 @@ public final class Ring {
                 ring.slots[address] = slot;
             }
         }
-        long highest = floor;
-        for (Slot slot : ring.slots) {
-            if (slot != null) {
-                highest = Math.max(highest, slot.sequence());
-                if (slot.has(Flag.SENT)) {
-                    ring.lastSent = Math.max(ring.lastSent, slot.sequence());
-                }
-                if (!slot.isProcessed()) {
-                    ring.unprocessedByMessageId.put(slot.messageId(), slot.sequence());
-                }
-            }
-        }
-        ring.lastRetrieved = highest;
-        ring.lastSent = Math.max(ring.lastSent, floor);
-        // Anything more than a ring's length behind the newest message had its slot reused, so was processed.
-        long start = Math.max(floor, highest - capacity);
-        ring.lastConfirmed = ring.advance(start, Flag.CONFIRMED);
-        ring.lastProcessed = ring.advance(start, Flag.PROCESSED);
+        ring.derivePointers();
         return ring;
+    }
+
+    /** From now on every change is told to {@code journal}. */
+    public void journal(Journal journal) {
+        this.journal = journal;
     }
 
     public String name() {
@@ -210,6 +220,7 @@ public final class Ring {
         if (processedUpTo <= floor) {
             return List.of();
         }
+        journal.keep(new FloorRaise(floor, processedUpTo));
         floor = processedUpTo;
         lastRetrieved = Math.max(lastRetrieved, floor);
         lastSent = Math.max(lastSent, floor);
@@ -287,11 +298,93 @@ public final class Ring {
     }
 
     private Slot put(Slot slot) {
-        slots[slot.address()] = slot;
+        int address = slot.address();
+        SlotWrite write = new SlotWrite(address, slots[address], slot);
+        slots[address] = slot;
         if (!slot.isProcessed()) {
             unprocessedByMessageId.put(slot.messageId(), slot.sequence());
         }
+        SlotWrite latest = openWrites[address];
+        if (journal.keep(write)) {
+            if (latest != null) {
+                write.follow(latest);
+            }
+            openWrites[address] = write;
+        } else {
+            openWrites[address] = null; // a write outside any transaction is as good as committed
+        }
         return slot;
+    }
+
+    /**
+     * A transaction rolled back: puts back what its changes, newest first, replaced. A slot written since
+     * by another open transaction keeps that write, which will undo to what this one found; a slot written
+     * since by a committed one keeps that record, as its store does. Pointers are then derived again from
+     * the slots, as {@link #restore} derives them, so other transactions' progress stays.
+     */
+    public synchronized void undo(List<RingChange> newestFirst) {
+        for (RingChange change : newestFirst) {
+            if (change instanceof SlotWrite write) {
+                undo(write);
+            } else if (change instanceof FloorRaise raise && floor == raise.after()) {
+                floor = raise.before();
+            }
+        }
+        derivePointers();
+    }
+
+    private void undo(SlotWrite write) {
+        int address = write.address();
+        if (openWrites[address] == write) {
+            slots[address] = write.before();
+            openWrites[address] = write.older();
+        } else if (write.newer() != null) {
+            write.newer().replaces(write.before());
+        }
+        write.leave();
+    }
+
+    /** A transaction committed: its changes are no longer undone. */
+    public synchronized void settle(List<RingChange> changes) {
+        for (RingChange change : changes) {
+            if (change instanceof SlotWrite write) {
+                if (openWrites[write.address()] == write) {
+                    openWrites[write.address()] = null;
+                }
+                write.cut();
+            }
+        }
+    }
+
+    /** Whether the slot still holds what {@code write} put there, nobody having written it since. */
+    public synchronized boolean holds(SlotWrite write) {
+        return openWrites[write.address()] == write;
+    }
+
+    /**
+     * Pointers from the slots and the floor. Anything more than a ring's length behind the newest message
+     * had its slot reused, so was processed.
+     */
+    private void derivePointers() {
+        unprocessedByMessageId.clear();
+        long highest = floor;
+        long sent = floor;
+        for (Slot slot : slots) {
+            if (slot != null) {
+                highest = Math.max(highest, slot.sequence());
+                if (slot.has(Flag.SENT)) {
+                    sent = Math.max(sent, slot.sequence());
+                }
+                if (!slot.isProcessed()) {
+                    unprocessedByMessageId.put(slot.messageId(), slot.sequence());
+                }
+            }
+        }
+        lastRetrieved = highest;
+        lastSent = sent;
+        long start = Math.max(floor, highest - capacity);
+        lastConfirmed = advance(start, Flag.CONFIRMED);
+        lastProcessed = advance(start, Flag.PROCESSED);
     }
 
     /** Moves a prefix pointer forward over every following sequence that is done as far as {@code flag} goes. */

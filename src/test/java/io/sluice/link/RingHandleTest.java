@@ -48,22 +48,8 @@ class RingHandleTest {
 
         assertThat(slot.flags()).contains(Flag.RETRIEVED, Flag.SENT);
         assertThat(broker.messagesAdded(QUEUE)).as("one record, not one per flag").isEqualTo(1);
-        origin.reload();
-        assertThat(origin.ring().slot(slot.sequence())).get().extracting(Slot::flags)
+        assertThat(origin.storedRing().slot(slot.sequence())).get().extracting(Slot::flags)
                 .satisfies(flags -> assertThat(flags).contains(Flag.RETRIEVED, Flag.SENT));
-    }
-
-    @Test
-    void aReloadTrustsOnlyThePositionItsStoreHolds() throws Exception {
-        origin.markPositionKnown(); // as the peer's first heart-beat does, in a transaction that may roll back
-
-        origin.reload();
-        assertThat(origin.positionKnown()).as("learnt again from the next heart-beat").isFalse();
-
-        origin.markPositionKnown();
-        origin.retrieveAndSend(message(), NOW, Duration.ZERO);
-        origin.reload();
-        assertThat(origin.positionKnown()).as("the store holds a sequence").isTrue();
     }
 
     private static Payload message() {

@@ -34,6 +34,7 @@ import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.traffic.TrafficRecord;
 import io.sluice.emulator.util.TestProperties;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.link.EdgeLinkEnd;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.Resync;
@@ -147,6 +148,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("cimd2", new Cimd2Component());
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
+        context.getRegistry().bind("edgeLinkBatches", BatchListener.all(rings, monitor));
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("mtValidity", new MtValidity(Clock.systemUTC()));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));

@@ -17,6 +17,7 @@ import io.sluice.testsupport.FixedUsers;
 import io.sluice.testsupport.TestBuddies;
 import io.sluice.testsupport.BrokenSend;
 import io.sluice.testsupport.InVmBroker;
+import io.sluice.testsupport.StoreHold;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import io.sluice.accounts.Buddies;
@@ -29,6 +30,7 @@ import io.sluice.im.MoRouter;
 import io.sluice.im.PhoneCommands;
 import io.sluice.im.SenderRateLimit;
 import io.sluice.im.Presence;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.link.CoreLinkEnd;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.MtOrigin;
@@ -69,6 +71,8 @@ class CoreRoutesTest extends CamelTestSupport {
     /** Deliveries to the routes of each message on {@code sluice.mt.alpha}, by {@code sluice_id}: 2 means it was rolled back once. */
     private static final Map<String, Integer> MT_DELIVERIES = new ConcurrentHashMap<>();
     private static final BrokenSend BROKEN_SEND = new BrokenSend();
+    /** Holds ring-mt-send's batch open: its data message to the edge waits in the broker. */
+    private static final StoreHold LINK_HOLD = new StoreHold("sluice.link.mt.alpha");
     private static ActiveMQConnectionFactory connectionFactory;
     private static BackgroundSender notices;
     private RingRegistry rings;
@@ -83,6 +87,7 @@ class CoreRoutesTest extends CamelTestSupport {
         }
         broker = new InVmBroker()
                 .withPlugin(BROKEN_SEND)
+                .withPlugin(LINK_HOLD)
                 .withPlugin(new ActiveMQServerMessagePlugin() {
                     @Override
                     public void beforeDeliver(ServerConsumer consumer, MessageReference reference) {
@@ -128,6 +133,7 @@ class CoreRoutesTest extends CamelTestSupport {
         PhoneCommands phoneCommands = new PhoneCommands(buddies, new Presence(buddies, login -> false, notices));
         context.getRegistry().bind("coreLinkEnd", new CoreLinkEnd(rings, new MoRouter(USERS, links, phoneCommands), monitor,
                 new Resync(Duration.ofSeconds(10), Clock.systemUTC()), Set.of("alpha", "beta"), Clock.systemUTC()));
+        context.getRegistry().bind("coreLinkBatches", BatchListener.all(rings, monitor));
         for (String flow : List.of("ring-errors", "chat-dispatch", "edge-events", "ring-mt-send", "ring-mo-accept",
                 "link-reports")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
@@ -389,10 +395,42 @@ class CoreRoutesTest extends CamelTestSupport {
         assertThat(broker.receive("sluice.inbox.carol", Duration.ofMillis(300))).as("no status twice").isNull();
         assertThat(BROKEN_SEND.left()).as("the batch was broken").isZero();
         for (RingHandle ring : List.of(alpha, beta)) {
-            Pointers inMemory = ring.pointers();
-            ring.reload();
-            assertThat(ring.pointers()).as("ring %s in memory and as committed", ring.name()).isEqualTo(inMemory);
+            assertThat(ring.pointers()).as("ring %s in memory and as committed", ring.name())
+                    .isEqualTo(ring.storedRing().pointers());
         }
+    }
+
+    @Test
+    void reportsRolledBackWhileAnMtBatchIsOpenLeaveItsSequencesSoEveryMtKeepsItsOwn() throws Exception {
+        RingHandle alpha = emptyMtRing("alpha");
+        long reported = sentBy("carol", alpha, "before");
+        LINK_HOLD.arm();
+        broker.sendTyped("sluice.mt.alpha", Map.of("carrier", "alpha", "sluice_id", "held", "to", "+441632960021"),
+                "held");
+        assertThat(LINK_HOLD.awaitHeld(WAIT)).as("ring-mt-send holds a retrieved slot, not committed").isTrue();
+
+        // a report's batch alone fails, writing its slot record, and rolls back; the MT batch stays open
+        BROKEN_SEND.refuse(RingStore.queueOf(Direction.MT, "alpha"), 1);
+        report("processed", reported, Map.of("outcome", "ok"));
+        Message processed = broker.receive("sluice.inbox.carol", WAIT);
+        assertThat(processed.getStringProperty("status")).as("told once the report was redelivered").isEqualTo("processed");
+        assertThat(BROKEN_SEND.left()).as("the report's batch failed").isZero();
+        assertThat(MT_DELIVERIES.get("held")).as("the MT batch was not rolled back").isEqualTo(1);
+
+        LINK_HOLD.release();
+        broker.sendTyped("sluice.mt.alpha", Map.of("carrier", "alpha", "sluice_id", "after", "to", "+441632960022"),
+                "after");
+        Message held = broker.receive("sluice.link.mt.alpha", WAIT);
+        Message after = broker.receive("sluice.link.mt.alpha", WAIT);
+        assertThat(text(held)).isEqualTo("held");
+        assertThat(text(after)).isEqualTo("after");
+        assertThat(held.getLongProperty("ring_seq")).isEqualTo(reported + 1);
+        assertThat(after.getLongProperty("ring_seq")).as("not the held one's sequence again").isEqualTo(reported + 2);
+        // a sequence handed out twice would have been refused as a duplicate link message and rolled back
+        assertThat(MT_DELIVERIES.get("held")).as("held: delivered to the route once").isEqualTo(1);
+        assertThat(MT_DELIVERIES.get("after")).as("after: delivered to the route once").isEqualTo(1);
+        assertThat(alpha.pointers()).as("memory as committed").isEqualTo(alpha.storedRing().pointers());
+        emptyMtRing("alpha");
     }
 
     private static void sendMo(long sequence, String phone, String text) throws JMSException {

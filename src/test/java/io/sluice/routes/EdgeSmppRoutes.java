@@ -22,6 +22,7 @@ import io.sluice.edge.SmscDeliveryCounter;
 import io.sluice.edge.MtValidity;
 import io.sluice.edge.SmscSubmit;
 import io.sluice.edge.SmscSubmitMeter;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.link.EdgeLinkEnd;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.Resync;
@@ -100,6 +101,7 @@ final class EdgeSmppRoutes {
         registry.bind("jms", CamelJms.component(connectionFactory));
         registry.bind("edgeRings", rings);
         registry.bind("edgeLinkEnd", link);
+        registry.bind("edgeLinkBatches", BatchListener.all(rings, monitor));
         registry.bind("smscSubmit", new SmscSubmit(true, maxParts));
         registry.bind("mtValidity", new MtValidity(validityClock));
         registry.bind("smppBindState", bindState);

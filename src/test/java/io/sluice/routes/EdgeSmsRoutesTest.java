@@ -28,6 +28,7 @@ import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.HandsetView;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.util.TestProperties;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.link.EdgeLinkEnd;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.Resync;
@@ -293,13 +294,15 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         RingRegistry rings = SiteLink.rings(connectionFactory, Map.of(carrier, SLOTS));
         rings.get(Direction.MO, carrier).markPositionKnown(); // as after the core's first heart-beat
         ReceiptCorrelator receipts = new ReceiptCorrelator(1000);
-        EdgeLinkEnd link = new EdgeLinkEnd(carrier, "7777", rings, new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC()),
+        LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
+        EdgeLinkEnd link = new EdgeLinkEnd(carrier, "7777", rings, monitor,
                 new Resync(Duration.ofSeconds(10), Clock.systemUTC()), receipts, Clock.systemUTC());
         MoAssembly assembly = new MoAssembly(new MoPartStore(transactedTemplate(), carrier), link, Clock.systemUTC(),
                 REASSEMBLY_TIMEOUT, 100);
         context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
+        context.getRegistry().bind("edgeLinkBatches", BatchListener.all(rings, monitor));
         context.getRegistry().bind("edgeEvents", new EdgeEvents(carrier, receipts));
         context.getRegistry().bind("moAssembly", assembly);
         context.getRegistry().bind("moIntake", new MoIntake(link, assembly));

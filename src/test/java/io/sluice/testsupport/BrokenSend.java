@@ -11,12 +11,15 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
  * A broker plugin standing in for a connection that breaks in the middle of a transaction: once armed,
- * the next sends that match fail and take their sender's connection down with them. Inert until armed.
+ * the next sends that match fail and take their sender's connection down with them. Or, armed with
+ * {@link #refuse}, for a broker that refuses a send and leaves the connection up: the transaction alone
+ * fails, as when one route's step fails while other routes' transactions go on. Inert until armed.
  */
 public final class BrokenSend implements ActiveMQServerMessagePlugin {
 
     private volatile Predicate<Message> matching = message -> false;
     private volatile int left;
+    private volatile boolean connectionBreaks;
 
     /** The next {@code times} sends to {@code address} break their connection. */
     public BrokenSend arm(String address, int times) {
@@ -27,6 +30,15 @@ public final class BrokenSend implements ActiveMQServerMessagePlugin {
     public synchronized BrokenSend arm(Predicate<Message> sends, int times) {
         matching = sends;
         left = times;
+        connectionBreaks = true;
+        return this;
+    }
+
+    /** The next {@code times} sends to {@code address} are refused; their connection stays up. */
+    public synchronized BrokenSend refuse(String address, int times) {
+        matching = message -> address.equals(message.getAddress());
+        left = times;
+        connectionBreaks = false;
         return this;
     }
 
@@ -39,6 +51,13 @@ public final class BrokenSend implements ActiveMQServerMessagePlugin {
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
                            boolean noAutoCreateQueue) throws ActiveMQException {
         if (take(message)) {
+            if (!connectionBreaks) {
+                ActiveMQInternalErrorException refused = new ActiveMQInternalErrorException("send refused, as the test wants");
+                if (tx != null) {
+                    tx.markAsRollbackOnly(refused); // else the transaction would commit without it
+                }
+                throw refused;
+            }
             ActiveMQInternalErrorException broken = new ActiveMQInternalErrorException("connection lost, as the test wants");
             session.getRemotingConnection().fail(broken);
             throw broken;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -11,6 +12,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import jakarta.jms.TransactionRolledBackException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsBinding;
@@ -28,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code jms:} consumer; only the commits are shared.
  *
  * <p>A failed exchange or a failed commit rolls the whole batch back: the broker delivers it again,
- * in order, and the endpoint's {@link RollbackListener} puts back what the batch changed in memory
+ * in order, and the endpoint's {@link BatchListener} puts back what the batch changed in memory
  * before anything else is received. The messages before the failed one then go in a batch of their
  * own, and the failed one alone, so that it holds up nothing else ({@link BatchSizes}).
  */
@@ -136,7 +138,8 @@ final class GroupCommitConsumer extends DefaultConsumer {
             }
             List<Exchange> batch = new ArrayList<>();
             int failedAt = 0;
-            boolean committed = false;
+            Ending ending = Ending.ROLLED_BACK;
+            tellListener(BatchListener::beginning, "opening a batch");
             // the route's jms: sends and the ring stores find this session and join its transaction
             TransactionSynchronizationManager.bindResource(connectionFactory, new JmsResourceHolder(connection, transacted));
             try {
@@ -157,14 +160,21 @@ final class GroupCommitConsumer extends DefaultConsumer {
                     next = consumer.receiveNoWait();
                 }
                 if (failedAt == 0) {
+                    ending = Ending.UNKNOWN; // from here on, a failure may have reached the broker's commit
                     transacted.commit();
-                    committed = true;
+                    ending = Ending.COMMITTED;
                     sizes.committed();
                 }
+            } catch (TransactionRolledBackException rolledBack) {
+                ending = Ending.ROLLED_BACK; // the broker says so
+                throw rolledBack;
             } finally {
                 TransactionSynchronizationManager.unbindResource(connectionFactory);
-                if (!committed) {
-                    rollBack(transacted, batch, failedAt);
+                if (ending == Ending.COMMITTED) {
+                    List<Exchange> done = List.copyOf(batch);
+                    tellListener(listener -> listener.committed(done), "settling a committed batch");
+                } else {
+                    rollBack(transacted, batch, failedAt, ending);
                 }
                 batch.forEach(exchange -> releaseExchange(exchange, false));
             }
@@ -187,7 +197,7 @@ final class GroupCommitConsumer extends DefaultConsumer {
          * @param failedAt the position of the exchange that failed, or 0 when the commit (or a receive) did:
          *                 then the exception on its way up says why, and the session is replaced
          */
-        private void rollBack(Session transacted, List<Exchange> batch, int failedAt) {
+        private void rollBack(Session transacted, List<Exchange> batch, int failedAt, Ending ending) {
             try {
                 transacted.rollback();
             } catch (JMSException | RuntimeException brokenSession) {
@@ -208,23 +218,27 @@ final class GroupCommitConsumer extends DefaultConsumer {
                         failedAt, failed.getException() == null ? "marked rollback-only" : failed.getException().toString(),
                         failedAt - 1);
             }
-            tellListener(List.copyOf(batch));
+            List<Exchange> undone = List.copyOf(batch);
+            if (ending == Ending.UNKNOWN) {
+                tellListener(listener -> listener.commitFailed(undone), "settling a batch whose commit failed");
+            } else {
+                tellListener(listener -> listener.rolledBack(undone), "putting back what a rolled-back batch changed");
+            }
         }
 
         /**
-         * Until the listener has put memory back, nothing more is received: a batch run on memory ahead of
+         * Until the listener has done its part, nothing more is received: a batch run on memory ahead of
          * what committed would take its redelivered messages for ones already handled.
          */
-        private void tellListener(List<Exchange> batch) {
+        private void tellListener(Consumer<BatchListener> call, String what) {
             Duration delay = FIRST_RETRY;
             while (true) {
                 try {
-                    endpoint.getRollbackListener().rolledBack(batch);
+                    call.accept(endpoint.getBatchListener());
                     return;
                 } catch (RuntimeException listenerFailed) {
-                    LOG.error("groupcommit:{}: putting back what a rolled-back batch of {} changed failed ({}); "
-                            + "trying again in {} ms", endpoint.queue(), batch.size(), listenerFailed.toString(),
-                            delay.toMillis());
+                    LOG.error("groupcommit:{}: {} failed ({}); trying again in {} ms", endpoint.queue(), what,
+                            listenerFailed.toString(), delay.toMillis());
                     if (!pause(delay)) {
                         return; // stopping: the next start loads the rings from their stores anyway
                     }
@@ -270,6 +284,11 @@ final class GroupCommitConsumer extends DefaultConsumer {
                 return false;
             }
         }
+    }
+
+    /** How a batch's transaction ended, as far as this consumer can tell. */
+    private enum Ending {
+        COMMITTED, ROLLED_BACK, UNKNOWN
     }
 
     private static boolean failed(Exchange exchange) {

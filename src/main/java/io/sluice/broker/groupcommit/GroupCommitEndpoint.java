@@ -9,13 +9,14 @@ import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * {@code groupcommit:<queue>?maxMessages=64&maxMillis=100&rollbackListener=#bean}: consume only; send
+ * {@code groupcommit:<queue>?maxMessages=64&maxMillis=100&batchListener=#bean}: consume only; send
  * with {@code jms:}. Options:
  * <ul>
  *   <li>{@code maxMessages}: the most messages one commit covers;</li>
  *   <li>{@code maxMillis}: a batch takes no further message once it has been open this long, so that
  *       what it sends (a ring's confirmations, for instance) is not held back for long;</li>
- *   <li>{@code rollbackListener}: told of every batch that rolled back;</li>
+ *   <li>{@code batchListener}: told of every batch as it begins, commits or rolls back
+ *       ({@link BatchListener});</li>
  *   <li>{@code jmsComponent}: the {@code jms} component whose connection factory and message mapping
  *       are used (default {@code jms}).</li>
  * </ul>
@@ -33,7 +34,7 @@ public final class GroupCommitEndpoint extends DefaultEndpoint {
     private final String queue;
     private int maxMessages = 64;
     private long maxMillis = 100;
-    private RollbackListener rollbackListener = batch -> { };
+    private BatchListener batchListener = batch -> { };
     private String jmsComponent = "jms";
 
     GroupCommitEndpoint(String uri, GroupCommitComponent component, String queue) {
@@ -96,12 +97,12 @@ public final class GroupCommitEndpoint extends DefaultEndpoint {
         this.maxMillis = maxMillis;
     }
 
-    public RollbackListener getRollbackListener() {
-        return rollbackListener;
+    public BatchListener getBatchListener() {
+        return batchListener;
     }
 
-    public void setRollbackListener(RollbackListener rollbackListener) {
-        this.rollbackListener = rollbackListener;
+    public void setBatchListener(BatchListener batchListener) {
+        this.batchListener = batchListener;
     }
 
     public String getJmsComponent() {

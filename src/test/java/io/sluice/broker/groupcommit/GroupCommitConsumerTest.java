@@ -43,8 +43,10 @@ class GroupCommitConsumerTest {
     private final CommittedSends sends = new CommittedSends();
     /** Message numbers in the order the route's step saw them, redeliveries included. */
     private final List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
-    /** Message numbers of each batch the rollback listener was told of. */
+    /** Message numbers of each batch the listener was told rolled back (or may have). */
     private final List<List<Integer>> rolledBack = Collections.synchronizedList(new ArrayList<>());
+    /** What the listener was told, in order: begin, committed, rolled back, commit failed. */
+    private final List<String> told = Collections.synchronizedList(new ArrayList<>());
     private InVmBroker broker;
     /** Marks in {@link #seen}: the rollback listener failed, or did its work. */
     private static final int LISTENER_FAILED = -1;
@@ -70,6 +72,8 @@ class GroupCommitConsumerTest {
         assertThat(delivered(200)).isEqualTo(numbers(1, 200));
         assertThat(sends.batchSizes()).containsExactly(64, 64, 64, 8);
         assertThat(rolledBack).isEmpty();
+        assertThat(told).containsExactly("begin", "committed", "begin", "committed", "begin", "committed", "begin",
+                "committed");
     }
 
     @Test
@@ -187,6 +191,8 @@ class GroupCommitConsumerTest {
 
         assertThat(delivered(10)).isEqualTo(numbers(1, 10));
         assertThat(rolledBack).containsExactly(numbers(1, 3));
+        assertThat(told).as("the broker may have committed it: the listener must find out")
+                .contains("commit failed").doesNotContain("rolled back");
     }
 
     @Test
@@ -218,19 +224,42 @@ class GroupCommitConsumerTest {
 
     private void startRoute(String options, Processor step) throws Exception {
         camel.getRegistry().bind("jms", CamelJms.component(broker.connectionFactory()));
-        camel.getRegistry().bind("rollbacks", (RollbackListener) batch -> {
-            rolledBack.add(batch.stream().map(GroupCommitConsumerTest::number).toList());
-            if (listenerFailures > 0) {
-                listenerFailures--;
-                seen.add(LISTENER_FAILED);
-                throw new IllegalStateException("the listener fails, as the test wants");
+        camel.getRegistry().bind("rollbacks", new BatchListener() {
+            @Override
+            public void beginning() {
+                told.add("begin");
             }
-            seen.add(LISTENER_DONE);
+
+            @Override
+            public void committed(List<Exchange> batch) {
+                told.add("committed");
+            }
+
+            @Override
+            public void rolledBack(List<Exchange> batch) {
+                undo(batch, "rolled back");
+            }
+
+            @Override
+            public void commitFailed(List<Exchange> batch) {
+                undo(batch, "commit failed");
+            }
+
+            private void undo(List<Exchange> batch, String how) {
+                told.add(how);
+                rolledBack.add(batch.stream().map(GroupCommitConsumerTest::number).toList());
+                if (listenerFailures > 0) {
+                    listenerFailures--;
+                    seen.add(LISTENER_FAILED);
+                    throw new IllegalStateException("the listener fails, as the test wants");
+                }
+                seen.add(LISTENER_DONE);
+            }
         });
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("groupcommit:" + IN + "?rollbackListener=#rollbacks&" + options)
+                from("groupcommit:" + IN + "?batchListener=#rollbacks&" + options)
                         .process(exchange -> seen.add(number(exchange)))
                         .to("jms:queue:" + OUT)
                         .process(step);

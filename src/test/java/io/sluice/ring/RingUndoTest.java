@@ -1,0 +1,204 @@
+package io.sluice.ring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Undoing one transaction's changes while others are open on the same ring (ADR 0026). A transaction
+ * here is the list its changes are kept in; {@link #in} says which one the next changes belong to.
+ */
+class RingUndoTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
+
+    private final Ring ring = new Ring("mt.alpha", 8);
+    private List<RingChange> current;
+
+    @BeforeEach
+    void journal() {
+        ring.journal(change -> {
+            if (current == null) {
+                return false; // no transaction open: as good as committed
+            }
+            current.add(change);
+            return true;
+        });
+    }
+
+    @Test
+    void aRolledBackProcessingLeavesAnOpenTransactionsRetrievalsAndTheSequenceGoesOn() throws Exception {
+        Open open = retrievingWhileReporting();
+        List<RingChange> retrieving = open.retrieving();
+        List<RingChange> reporting = open.reporting();
+
+        ring.undo(newestFirst(reporting));
+
+        assertThat(ring.pointers()).isEqualTo(new Pointers(5, 5, 2, 0));
+        assertThat(ring.slot(1)).get().extracting(Slot::isProcessed).isEqualTo(false);
+        in(retrieving);
+        assertThat(ring.retrieve(payload(6), NOW).sequence()).as("not 3 again").isEqualTo(6);
+        ring.settle(retrieving);
+        assertThat(ring.pointers()).isEqualTo(committed().pointers());
+    }
+
+    @Test
+    void aRolledBackRetrievalFreesItsSlotsAndLeavesAnotherTransactionsProcessing() throws Exception {
+        Open open = retrievingWhileReporting();
+        List<RingChange> retrieving = open.retrieving();
+        List<RingChange> reporting = open.reporting();
+        ring.settle(reporting);
+
+        ring.undo(newestFirst(retrieving));
+
+        assertThat(ring.pointers()).isEqualTo(new Pointers(2, 2, 2, 2));
+        assertThat(ring.occupancy()).isZero();
+        in(null);
+        assertThat(ring.retrieve(payload(3), NOW).sequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aSlotFreedByOneOpenTransactionAndTakenByAnotherGoesBackWhicheverRollsBackFirst() throws Exception {
+        for (boolean reportFirst : new boolean[] {true, false}) {
+            Ring fresh = new Ring("mt.beta", 2);
+            List<List<RingChange>> open = new ArrayList<>();
+            fresh.journal(change -> {
+                open.get(open.size() - 1).add(change);
+                return true;
+            });
+            open.add(new ArrayList<>());
+            fresh.retrieve(payload(1), NOW);
+            fresh.markSent(1);
+            fresh.confirm(1);
+            fresh.retrieve(payload(2), NOW);
+            fresh.settle(open.get(0));
+            Slot confirmed = fresh.slot(1).orElseThrow();
+
+            List<RingChange> reporting = new ArrayList<>();
+            open.add(reporting);
+            fresh.process(1); // frees slot 1 of 2 ...
+            List<RingChange> retrieving = new ArrayList<>();
+            open.add(retrieving);
+            fresh.retrieve(payload(3), NOW); // ... which sequence 3 takes before the report commits
+
+            fresh.undo(newestFirst(reportFirst ? reporting : retrieving));
+            fresh.undo(newestFirst(reportFirst ? retrieving : reporting));
+
+            assertThat(fresh.slot(1)).as("report undone %s", reportFirst ? "first" : "second").contains(confirmed);
+            assertThat(fresh.slot(3)).isEmpty();
+            assertThat(fresh.pointers()).isEqualTo(new Pointers(2, 1, 1, 0));
+        }
+    }
+
+    @Test
+    void aWriteUndoneAfterALaterOneCommittedLeavesTheCommittedRecord() throws Exception {
+        List<RingChange> first = in(new ArrayList<>());
+        ring.retrieve(payload(1), NOW);
+        ring.markSent(1);
+        List<RingChange> second = in(new ArrayList<>());
+        ring.confirm(1); // over the first transaction's record, whole slot and all
+        ring.settle(second);
+
+        ring.undo(newestFirst(first));
+
+        assertThat(ring.slot(1)).get().extracting(slot -> slot.has(Flag.CONFIRMED)).isEqualTo(true);
+        assertThat(ring.pointers()).isEqualTo(new Pointers(1, 1, 1, 0));
+    }
+
+    @Test
+    void anAdoptedFloorRolledBackIsUndone() {
+        Ring mirror = new Ring("mo.alpha", 8);
+        mirror.accept(5, payload(5), NOW); // 1 to 4 never came: the mirror lost its store
+        List<RingChange> rebuild = new ArrayList<>();
+        mirror.journal(rebuild::add);
+
+        assertThat(mirror.adoptFloor(4)).extracting(Slot::sequence).containsExactly(5L);
+        mirror.undo(newestFirst(rebuild));
+
+        assertThat(mirror.floor()).isZero();
+        assertThat(mirror.pointers().lastConfirmed()).isZero();
+        assertThat(mirror.undelivered()).isEmpty();
+    }
+
+    @Test
+    void undoingEverythingInAnyInterleavingGivesBackTheRingAsCommitted() throws Exception {
+        sendAndConfirm(1, 2, 3, 4, 5, 6);
+        Ring before = committed();
+        List<RingChange> a = in(new ArrayList<>());
+        ring.process(2);
+        List<RingChange> b = in(new ArrayList<>());
+        ring.process(1);
+        ring.retrieve(payload(7), NOW);
+        in(a);
+        ring.process(3);
+        ring.retrieve(payload(8), NOW);
+        ring.markSent(8);
+        in(b);
+        ring.retrieve(payload(9), NOW); // slot 1, freed by b itself
+
+        ring.undo(newestFirst(a));
+        ring.undo(newestFirst(b));
+
+        assertThat(ring.slots()).isEqualTo(before.slots());
+        assertThat(ring.pointers()).isEqualTo(before.pointers());
+    }
+
+    /** The two transactions open at once on the core's MT ring: ring-mt-send's and link-reports'. */
+    private record Open(List<RingChange> retrieving, List<RingChange> reporting) {
+    }
+
+    /** 1 and 2 sent and confirmed; one transaction retrieves 3 to 5, another processes 1 and 2. */
+    private Open retrievingWhileReporting() throws RingFullException {
+        sendAndConfirm(1, 2);
+        List<RingChange> retrieving = in(new ArrayList<>());
+        retrieve(3, 4, 5);
+        List<RingChange> reporting = in(new ArrayList<>());
+        ring.process(1);
+        ring.process(2);
+        return new Open(retrieving, reporting);
+    }
+
+    /** The next changes belong to {@code transaction} (null: none is open). */
+    private List<RingChange> in(List<RingChange> transaction) {
+        current = transaction;
+        return transaction;
+    }
+
+    private void sendAndConfirm(long... sequences) throws RingFullException {
+        in(null);
+        for (long sequence : sequences) {
+            ring.retrieve(payload(sequence), NOW);
+            ring.markSent(sequence);
+            ring.confirm(sequence);
+        }
+    }
+
+    private void retrieve(long... sequences) throws RingFullException {
+        for (long sequence : sequences) {
+            assertThat(ring.retrieve(payload(sequence), NOW).sequence()).isEqualTo(sequence);
+            ring.markSent(sequence);
+        }
+    }
+
+    /** What a store holding every record in the ring now would load. */
+    private Ring committed() {
+        return Ring.restore("copy", ring.capacity(), ring.floor(), ring.slots().stream().filter(Objects::nonNull).toList());
+    }
+
+    private static List<RingChange> newestFirst(List<RingChange> changes) {
+        List<RingChange> reversed = new ArrayList<>(changes);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
+    private static Payload payload(long n) {
+        return new Payload("m" + n, "alice", "+447700900001", null, "text " + n);
+    }
+}
