@@ -55,9 +55,8 @@ public final class MtOutcomes implements AutoCloseable {
     /** Recorded, not yet committed (taken or not). */
     private int unsynced;
     private volatile boolean closing;
-    /** The writer's last attempt that failed, its ring changes not yet settled; null when there is none. */
-    private RingChanges failedAttempt;
-    private boolean failedAttemptReachedCommit;
+    /** The ring changes of the writer's last attempt, whose commit failed with its outcome unknown; or null. */
+    private RingChanges unknownOutcome;
     private Connection connection;
     private Session session;
     private MessageProducer producer;
@@ -161,7 +160,9 @@ public final class MtOutcomes implements AutoCloseable {
         long giveUpAt = Long.MAX_VALUE;
         while (true) {
             try {
-                settleFailedAttempt();
+                if (unknownOutcome != null && decidedCommitted()) {
+                    return; // the stores show it went through: writing it again would report twice
+                }
                 commit(batch);
                 return;
             } catch (JMSException | RuntimeException failure) {
@@ -185,19 +186,13 @@ public final class MtOutcomes implements AutoCloseable {
     }
 
     /**
-     * Memory back to what committed before the batch is written again in full: the failed attempt's ring
-     * changes undone, or kept if the stores show that a commit of unknown outcome went through (ADR 0026).
-     * Throws, and is tried again before the next attempt, while the stores cannot be read.
+     * The last attempt's commit failed with its outcome unknown: the ring store says whether it went
+     * through (ADR 0026). Throws, and is asked again before the next attempt, while the store cannot be read.
      */
-    private void settleFailedAttempt() {
-        if (failedAttempt != null) {
-            if (failedAttemptReachedCommit) {
-                failedAttempt.commitFailed();
-            } else {
-                failedAttempt.rolledBack();
-            }
-            failedAttempt = null;
-        }
+    private boolean decidedCommitted() {
+        boolean committed = unknownOutcome.commitFailed();
+        unknownOutcome = null;
+        return committed;
     }
 
     /** Slot records (through the ring store's template, which finds the exposed session) and reports, one commit. */
@@ -215,20 +210,25 @@ public final class MtOutcomes implements AutoCloseable {
             }
             committing = true;
             transacted.commit();
-            changes.committed();
         } catch (JMSException | RuntimeException failure) {
-            if (!committing) {
-                try {
-                    transacted.rollback();
-                } catch (JMSException ignored) {
-                    // the session is closed next anyway
-                }
+            if (committing && !(failure instanceof TransactionRolledBackException)) {
+                unknownOutcome = changes;
+            } else {
+                rollBackQuietly(transacted);
+                changes.rolledBack(); // memory back to what committed before the back-off, not after it
             }
-            failedAttempt = changes;
-            failedAttemptReachedCommit = committing && !(failure instanceof TransactionRolledBackException);
             throw failure;
         } finally {
             TransactionSynchronizationManager.unbindResource(connectionFactory);
+        }
+        changes.committed();
+    }
+
+    private static void rollBackQuietly(Session transacted) {
+        try {
+            transacted.rollback();
+        } catch (JMSException ignored) {
+            // the session is closed next anyway
         }
     }
 

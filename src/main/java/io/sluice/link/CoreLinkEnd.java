@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The core's end of each carrier link (ADR 0004): mirror of the MO ring (routes {@code ring-mo-accept}),
  * origin of the MT ring's reports and re-synchronisation ({@code link-reports}), and heart-beats
  * ({@code link-heartbeat}). Every method returns the messages to send; the route sends them in its
- * transaction. A batch of these routes that rolled back comes back to {@link #rolledBack}.
+ * transaction. What a batch of these routes changed in the rings follows its transaction through the
+ * routes' batch listener ({@code coreLinkBatches}, ADR 0026).
  */
 public final class CoreLinkEnd {
 

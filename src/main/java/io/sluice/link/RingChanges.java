@@ -3,11 +3,11 @@ package io.sluice.link;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +15,8 @@ import io.sluice.ring.Ring;
 import io.sluice.ring.RingChange;
 import io.sluice.ring.RingChange.FloorRaise;
 import io.sluice.ring.RingChange.SlotWrite;
+import io.sluice.ring.RingStore;
+import io.sluice.ring.Slot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,7 +37,11 @@ public final class RingChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(RingChanges.class);
     private static final ThreadLocal<RingChanges> CURRENT = new ThreadLocal<>();
-    /** How long a Spring transaction's log keeps trying to read the stores after a commit of unknown outcome. */
+    /**
+     * How long a Spring transaction's log keeps trying to read the stores after a commit of unknown
+     * outcome, on the thread of the edgeTransaction that holds the next transaction back (a broker that
+     * cannot be read for that long is down, and so is everything the next transaction would do).
+     */
     private static final Duration UNKNOWN_OUTCOME_PATIENCE = Duration.ofSeconds(30);
 
     /** One kept change and the ring (the very instance) it was made in. */
@@ -82,9 +88,16 @@ public final class RingChanges {
         return true;
     }
 
-    /** A ring learnt where the sequence stands in the open transaction, if any (see {@link RingHandle#positionKnown}). */
-    static void positionLearnt(RingHandle handle) {
-        current().ifPresent(changes -> changes.positionsLearnt.add(handle));
+    /**
+     * A ring learnt where the sequence stands (see {@link RingHandle#positionKnown}): in the transaction
+     * open on this thread, which it returns, or for good (null).
+     */
+    static RingChanges positionLearnt(RingHandle handle) {
+        RingChanges changes = CURRENT.get();
+        if (changes != null) {
+            changes.positionsLearnt.add(handle);
+        }
+        return changes;
     }
 
     public boolean isEmpty() {
@@ -94,6 +107,7 @@ public final class RingChanges {
     /** The transaction committed: its changes stay, and are no longer undone. */
     public void committed() {
         byRing(kept).forEach((ring, changes) -> ring.settle(changes));
+        positionsLearnt.forEach(handle -> handle.positionSettled(this));
         close();
     }
 
@@ -103,7 +117,7 @@ public final class RingChanges {
         Collections.reverse(newestFirst);
         Map<Ring, List<RingChange>> rings = byRing(newestFirst);
         rings.forEach(Ring::undo);
-        positionsLearnt.forEach(RingHandle::forgetPosition);
+        positionsLearnt.forEach(handle -> handle.forgetPosition(this));
         kept.stream().map(Kept::handle).distinct().forEach(RingHandle::wakeRetrievers);
         if (!rings.isEmpty()) {
             LOG.info("Undid a rolled-back transaction's {} ring changes ({})", kept.size(),
@@ -114,46 +128,58 @@ public final class RingChanges {
 
     /**
      * The commit failed in a way that leaves its outcome unknown (the connection broke while it was on its
-     * way): the stores say which. A change of this transaction still in memory, not written since, and
-     * different from what it replaced is looked up in its ring's store: found there, the transaction
-     * committed; not, it rolled back. Transactions are atomic, so one such change decides for all.
+     * way): the stores say which. A slot write shows in its ring's store as a record of its sequence with
+     * at least its flags (flags only accumulate, and each stage of a sequence has a record of its own, see
+     * {@link io.sluice.ring.RingStore#keyOf}); a floor raise as a stored floor at least as high.
+     * Transactions are atomic, so the first change that can tell decides for all. One that changed nothing
+     * a store could show cannot tell; if none can, the changes are kept: undoing a retrieval that did
+     * commit would hand its sequence out twice.
      *
+     * @return whether the transaction committed
      * @throws RuntimeException if a store cannot be read; the log stays open and this can be called again
      */
-    public void commitFailed() {
-        Optional<Boolean> committed = Optional.empty();
+    public boolean commitFailed() {
+        Map<RingHandle, RingStore.Committed> stores = new HashMap<>();
+        Optional<Boolean> evidence = Optional.empty();
         for (Kept change : kept) {
-            committed = decides(change);
-            if (committed.isPresent()) {
+            evidence = evidenceOf(change, stores);
+            if (evidence.isPresent()) {
                 break;
             }
         }
-        LOG.warn("A commit of {} ring changes failed with its outcome unknown; the ring stores say it {}",
-                kept.size(), committed.map(yes -> yes ? "committed" : "rolled back").orElse("changed nothing left to tell"));
-        if (committed.orElse(false)) {
+        boolean committed = evidence.orElse(true);
+        LOG.warn("A commit of {} ring changes failed with its outcome unknown; the ring stores say it {}", kept.size(),
+                evidence.isEmpty() ? "changed nothing they show (kept)" : committed ? "committed" : "rolled back");
+        if (committed) {
             committed();
         } else {
             rolledBack();
         }
+        return committed;
     }
 
-    /** Whether the store shows {@code change}, for a change that can tell; empty for one that cannot. */
-    private static Optional<Boolean> decides(Kept change) {
-        if (change.handle().ring() != change.ring()) {
-            return Optional.empty(); // the ring was loaded again since (a standby taking over)
+    /** Whether the store shows {@code change} committed; empty for a change that cannot tell. */
+    private static Optional<Boolean> evidenceOf(Kept change, Map<RingHandle, RingStore.Committed> stores) {
+        RingStore.Committed stored = stores.computeIfAbsent(change.handle(), RingHandle::committed);
+        if (change.change() instanceof FloorRaise raise) {
+            return Optional.of(stored.floor() >= raise.after());
         }
-        if (change.change() instanceof SlotWrite write) {
-            if (!change.ring().holds(write) || Objects.equals(write.before(), write.after())) {
-                return Optional.empty();
-            }
-            Ring stored = change.handle().storedRing();
-            return Optional.of(Objects.equals(stored.slots().get(write.address()), write.after()));
+        SlotWrite write = (SlotWrite) change.change();
+        Slot after = write.after();
+        boolean newSequence = write.before() == null || write.before().sequence() != after.sequence();
+        if (!newSequence && write.before().flags().containsAll(after.flags())) {
+            return Optional.empty(); // it wrote again what was there
         }
-        FloorRaise raise = (FloorRaise) change.change();
-        if (change.ring().floor() != raise.after()) {
-            return Optional.empty();
+        List<Slot> records = stored.slots().stream()
+                .filter(record -> record.sequence() == after.sequence() && record.messageId().equals(after.messageId()))
+                .toList();
+        if (records.stream().anyMatch(record -> record.flags().containsAll(after.flags()))) {
+            return Optional.of(true);
         }
-        return Optional.of(change.handle().storedRing().floor() == raise.after());
+        if (!records.isEmpty() || newSequence) {
+            return Optional.of(false); // its sequence is there without its flags, or a new one is not there
+        }
+        return Optional.empty(); // every record of its sequence replaced two laps on: too old to tell
     }
 
     private static Map<Ring, List<RingChange>> byRing(List<Kept> changes) {

@@ -34,6 +34,8 @@ public final class RingHandle {
      * hand out sequence numbers the peer may already have seen.
      */
     private volatile boolean positionKnown;
+    /** The open transaction whose heart-beat taught {@link #positionKnown}; null once that committed. */
+    private RingChanges positionLearntIn;
     /**
      * The peer's Last Confirmed for this ring in the latest heart-beat heard from it since this process
      * started; this end's heart-beats echo it (ADR 0024).
@@ -61,6 +63,11 @@ public final class RingHandle {
         return store.load(name(), capacity);
     }
 
+    /** Every record the store has committed, read now (see {@link RingStore#committed}). */
+    RingStore.Committed committed() {
+        return store.committed();
+    }
+
     public boolean positionKnown() {
         return positionKnown;
     }
@@ -70,16 +77,29 @@ public final class RingHandle {
      * then rolls back, it is forgotten again and learnt from the next heart-beat.
      */
     public synchronized void markPositionKnown() {
-        if (!positionKnown) {
-            RingChanges.positionLearnt(this);
+        if (!positionKnown || positionLearntIn != null) { // not yet known for good: the latest teacher owns it
+            positionLearntIn = RingChanges.positionLearnt(this);
         }
         positionKnown = true;
         notifyAll();
     }
 
-    /** The transaction that taught the position rolled back (a floor it adopted, say, is undone with it). */
-    synchronized void forgetPosition() {
-        positionKnown = false;
+    /** The transaction that taught the position committed: known for good. */
+    synchronized void positionSettled(RingChanges transaction) {
+        if (positionLearntIn == transaction) {
+            positionLearntIn = null;
+        }
+    }
+
+    /**
+     * The transaction that taught the position rolled back (a floor it adopted, say, is undone with it),
+     * unless a later one taught it again.
+     */
+    synchronized void forgetPosition(RingChanges transaction) {
+        if (positionLearntIn == transaction) {
+            positionLearntIn = null;
+            positionKnown = false;
+        }
     }
 
     /** Changes were undone: a slot may have become free for a waiting retrieve. */

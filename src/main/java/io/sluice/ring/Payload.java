@@ -1,6 +1,7 @@
 package io.sluice.ring;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What a slot carries: the message itself.
@@ -11,10 +12,15 @@ import java.time.Instant;
  * @param reference  the sender's own reference for it ({@code client_ref}), or null
  * @param text       the text
  * @param validUntil MT only: after this instant the message must not be submitted any more, it is
- *                   failed back to its sender ({@code EXPIRED}, ADR 0019); null for no limit
+ *                   failed back to its sender ({@code EXPIRED}, ADR 0019); null for no limit. To the
+ *                   millisecond, as the ring store keeps it.
  */
 public record Payload(String messageId, String sender, String recipient, String reference, String text,
                       Instant validUntil) {
+
+    public Payload {
+        validUntil = validUntil == null ? null : validUntil.truncatedTo(ChronoUnit.MILLIS);
+    }
 
     /** A payload without a validity limit (MO messages, and MT from before validities existed). */
     public Payload(String messageId, String sender, String recipient, String reference, String text) {

@@ -91,7 +91,9 @@ public final class Ring {
                         + slot.address() + ", expected " + address);
             }
             Slot present = ring.slots[address];
-            if (present == null || present.sequence() < slot.sequence()) {
+            // the newest sequence; of its records (one per stage), the one with the most flags
+            if (present == null || present.sequence() < slot.sequence()
+                    || present.sequence() == slot.sequence() && slot.flags().containsAll(present.flags())) {
                 ring.slots[address] = slot;
             }
         }
@@ -327,6 +329,8 @@ public final class Ring {
             if (change instanceof SlotWrite write) {
                 undo(write);
             } else if (change instanceof FloorRaise raise && floor == raise.after()) {
+                // not chained like slot writes: floors are raised only by each site's link-reports, one
+                // batch at a time, so no other open transaction raised it since
                 floor = raise.before();
             }
         }
@@ -354,11 +358,6 @@ public final class Ring {
                 write.cut();
             }
         }
-    }
-
-    /** Whether the slot still holds what {@code write} put there, nobody having written it since. */
-    public synchronized boolean holds(SlotWrite write) {
-        return openWrites[write.address()] == write;
     }
 
     /**

@@ -8,10 +8,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.support.JmsUtils;
 
 /**
  * Keeps a ring durable in an Artemis last-value queue: one message per slot address (and one for the
@@ -52,16 +55,32 @@ public final class RingStore {
     }
 
     /**
-     * A slot's last-value key. Not the address alone: a slot freed by one route's transaction is taken
-     * by another route's before the first commits (a report processed wakes the waiting retrieve), so
-     * the new message's record can commit before the old one's last record, and a queue keyed by
-     * address alone would keep the old one. Sequences one lap apart share an address but not a key;
-     * two laps apart they do, and by then the older one's records have all committed: its processed
-     * report came, on the one thread that handles reports, before the lap in between could end.
-     * {@link #load} keeps the newest sequence per address.
+     * A slot's last-value key: the slot address, the parity of the message's lap round the ring, and its
+     * stage (its furthest flag). {@link #load} keeps, per address, the newest sequence, and of that, the
+     * record with the most flags.
+     * <ul>
+     * <li>Not the address alone: a slot freed by one route's transaction is taken by another route's before
+     *     the first commits (a report processed wakes the waiting retrieve), so the new message's record can
+     *     commit before the old one's last record, and a queue keyed by address alone would keep the old
+     *     one. Sequences one lap apart share an address but not a key; two laps apart they do, and by then
+     *     the older one's records have all committed: its processed report came, on the one thread that
+     *     handles reports, before the lap in between could end.</li>
+     * <li>Not without the stage: two routes' transactions can write the same sequence, and the one that
+     *     wrote first can commit last (a mirror rebuilt from a floor delivers and processes a message that
+     *     the accepting route stored and has not committed yet). Flags only accumulate, so with a key per
+     *     stage the more advanced record survives whichever commits last (ADR 0026).</li>
+     * </ul>
      */
     String keyOf(Slot slot) {
-        return slot.address() + "/" + (slot.sequence() / capacity) % 2;
+        return slot.address() + "/" + (slot.sequence() / capacity) % 2 + "/" + stageOf(slot);
+    }
+
+    private static Flag stageOf(Slot slot) {
+        Flag furthest = Flag.RETRIEVED;
+        for (Flag flag : slot.flags()) {
+            furthest = flag.compareTo(furthest) > 0 ? flag : furthest;
+        }
+        return furthest;
     }
 
     public static String queueOf(Direction direction, String carrier) {
@@ -104,21 +123,42 @@ public final class RingStore {
 
     /** The ring as last committed. */
     public Ring load(String name, int capacity) {
+        Committed committed = committed();
+        return Ring.restore(name, capacity, committed.floor(), committed.slots());
+    }
+
+    /**
+     * What the store holds, every record: a sequence may have one per stage, and an older sequence may
+     * still have records in a slot a newer one has taken.
+     *
+     * @param floor the floor, 0 if none was stored
+     */
+    public record Committed(long floor, List<Slot> slots) {
+    }
+
+    /**
+     * Every committed record, read on a connection of its own: never through a transaction bound to
+     * the caller's thread, which may be the one whose outcome is in question.
+     */
+    public Committed committed() {
         List<Slot> slots = new ArrayList<>();
-        long[] floor = {0};
-        jms.browse(queue, (session, browser) -> {
-            Enumeration<?> messages = browser.getEnumeration();
+        long floor = 0;
+        try (Connection connection = jms.getConnectionFactory().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            connection.start();
+            Enumeration<?> messages = session.createBrowser(session.createQueue(queue)).getEnumeration();
             while (messages.hasMoreElements()) {
                 Message message = (Message) messages.nextElement();
                 if (FLOOR_KEY.equals(message.getStringProperty(KEY))) {
-                    floor[0] = Math.max(floor[0], message.getLongProperty(FLOOR));
+                    floor = Math.max(floor, message.getLongProperty(FLOOR));
                 } else {
                     slots.add(slotOf((TextMessage) message));
                 }
             }
-            return null;
-        });
-        return Ring.restore(name, capacity, floor[0], slots);
+        } catch (JMSException unreadable) {
+            throw JmsUtils.convertJmsAccessException(unreadable);
+        }
+        return new Committed(floor, slots);
     }
 
     private static Slot slotOf(TextMessage message) throws JMSException {

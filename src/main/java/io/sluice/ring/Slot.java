@@ -1,6 +1,7 @@
 package io.sluice.ring;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,7 +12,8 @@ import java.util.Set;
  * @param sequence    64-bit, never wraps: a replayed message is recognisable forever
  * @param address     index in the ring, {@code sequence mod capacity}
  * @param payload     the message: id, sender, recipient, reference, text
- * @param retrievedAt when this end took it in
+ * @param retrievedAt when this end took it in, to the millisecond (as the store keeps it, so that a slot
+ *                    in memory equals its stored record)
  * @param flags       how far it has got
  */
 public record Slot(long sequence, int address, Payload payload, Instant retrievedAt, Set<Flag> flags) {
@@ -21,6 +23,7 @@ public record Slot(long sequence, int address, Payload payload, Instant retrieve
             throw new IllegalArgumentException("sequences start at 1: " + sequence);
         }
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        retrievedAt = retrievedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public String messageId() {

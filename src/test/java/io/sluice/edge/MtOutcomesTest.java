@@ -40,6 +40,7 @@ class MtOutcomesTest {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final List<AutoCloseable> closing = new ArrayList<>();
     private InVmBroker broker;
+    private ActiveMQConnectionFactory connectionFactory;
 
     @AfterEach
     void close() throws Exception {
@@ -112,13 +113,13 @@ class MtOutcomesTest {
     private InVmBroker start(InVmBroker broker) throws Exception {
         this.broker = broker.withLastValueQueue(RING_QUEUE, RingStore.KEY).start(LinkMessages.TO_CORE);
         closing.add(broker);
+        connectionFactory = new ActiveMQConnectionFactory("vm://0");
+        closing.add(connectionFactory);
         return broker;
     }
 
     /** The edge's MT mirror holding sequences 1..n, as ring-mt-accept leaves it. */
     private RingHandle mirrorWith(InVmBroker broker, int messages) {
-        ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0");
-        closing.add(connectionFactory);
         RingHandle mt = SiteLink.rings(connectionFactory, Map.of("alpha", 8)).get(Direction.MT, "alpha");
         for (int sequence = 1; sequence <= messages; sequence++) {
             mt.accept(sequence, new Payload("m" + sequence, "alice", "+447700900001", null, "text " + sequence), NOW);
@@ -126,9 +127,8 @@ class MtOutcomesTest {
         return mt;
     }
 
+    /** The bookkeeper on the factory its ring's store writes on, as the edge wires it: one transaction for both. */
     private MtOutcomes bookkeeper(RingHandle mt, int maxUnsynced) throws Exception {
-        ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0");
-        closing.add(connectionFactory);
         MtOutcomes outcomes = new MtOutcomes(connectionFactory, mt, maxUnsynced);
         outcomes.start();
         closing.add(outcomes);

@@ -1,6 +1,7 @@
 package io.sluice.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import io.sluice.ring.Payload;
 import io.sluice.ring.Pointers;
 import io.sluice.ring.RingStore;
 import io.sluice.ring.Slot;
+import io.sluice.testsupport.BrokenSend;
 import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jms.connection.JmsResourceHolder;
 import org.springframework.jms.connection.JmsTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,9 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RingChangesTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-27T19:00:00Z");
+    /** With nanoseconds, as the system clock gives them; the store keeps milliseconds. */
+    private static final Instant NOW = Instant.parse("2026-11-27T19:00:00.123456789Z");
     private static final String CARRIER = "alpha";
 
+    /** Breaks the connection of the next send it is armed for. */
+    private final BrokenSend brokenSend = new BrokenSend();
     private InVmBroker broker;
     private ActiveMQConnectionFactory connectionFactory;
     private RingRegistry rings;
@@ -46,7 +52,7 @@ class RingChangesTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = new InVmBroker().withLastValueQueue(RingStore.queueOf(Direction.MT, CARRIER), RingStore.KEY)
+        broker = new InVmBroker().withPlugin(brokenSend).withLastValueQueue(RingStore.queueOf(Direction.MT, CARRIER), RingStore.KEY)
                 .withLastValueQueue(RingStore.queueOf(Direction.MO, CARRIER), RingStore.KEY).start();
         connectionFactory = new ActiveMQConnectionFactory("vm://0");
         rings = SiteLink.rings(connectionFactory, Map.of(CARRIER, 8));
@@ -79,6 +85,7 @@ class RingChangesTest {
             sending.commit();
         }
         assertThat(mt.pointers()).as("memory as committed").isEqualTo(mt.storedRing().pointers());
+        assertThat(mt.ring().slots()).as("slot for slot").isEqualTo(mt.storedRing().slots());
     }
 
     @Test
@@ -95,6 +102,7 @@ class RingChangesTest {
         }
         assertThat(mt.pointers()).isEqualTo(new Pointers(first, first, first, first));
         assertThat(mt.pointers()).as("memory as committed").isEqualTo(mt.storedRing().pointers());
+        assertThat(mt.ring().slots()).as("slot for slot").isEqualTo(mt.storedRing().slots());
         assertThat(retrieved("m2")).as("the undone sequence is the next one").isEqualTo(first + 1);
     }
 
@@ -108,6 +116,7 @@ class RingChangesTest {
         }
         assertThat(mt.ring().slot(sequence)).get().extracting(Slot::messageId).isEqualTo("m1");
         assertThat(mt.pointers()).as("memory as committed").isEqualTo(mt.storedRing().pointers());
+        assertThat(mt.ring().slots()).as("slot for slot").isEqualTo(mt.storedRing().slots());
     }
 
     @Test
@@ -120,6 +129,39 @@ class RingChangesTest {
         }
         assertThat(mt.ring().slot(sequence)).isEmpty();
         assertThat(mt.pointers()).as("memory as committed").isEqualTo(new Pointers(0, 0, 0, 0));
+    }
+
+    @Test
+    void aCommitOfUnknownOutcomeIsKeptIfTheStoreHasItThoughAnotherOpenTransactionWroteTheSlotSince() throws Exception {
+        long sequence;
+        try (Batch sending = new Batch(); Batch reporting = new Batch()) {
+            sending.begin();
+            sequence = sending.run(() -> retrieved("m1"));
+            sending.commitFailedAfter(true); // the answer was lost; the edge has it and confirms it...
+            reporting.begin();
+            reporting.run(() -> mt.confirm(sequence)); // ...on a slot written since by this open transaction
+            sending.decide();
+            reporting.rollBack(); // the same outage takes this one down too
+
+            assertThat(mt.ring().slot(sequence)).get().extracting(Slot::messageId).isEqualTo("m1");
+        }
+        assertThat(mt.ring().slots()).as("memory as committed").isEqualTo(mt.storedRing().slots());
+        assertThat(retrieved("m2")).as("no sequence handed out twice").isEqualTo(sequence + 1);
+    }
+
+    @Test
+    void aSpringCommitThatFailsOnABrokenConnectionIsDecidedOnAConnectionOfItsOwn() throws Exception {
+        JmsTransactionManager manager = new JmsTransactionManager(connectionFactory);
+        manager.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS);
+        brokenSend.arm(RingStore.queueOf(Direction.MT, CARRIER), 1);
+
+        assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(status -> retrievedQuietly("m1")))
+                .isInstanceOf(TransactionException.class);
+
+        assertThat(brokenSend.left()).isZero();
+        assertThat(RingChanges.current()).as("settled").isEmpty();
+        assertThat(mt.pointers()).as("undone: the store does not have it").isEqualTo(new Pointers(0, 0, 0, 0));
+        assertThat(retrieved("m2")).isEqualTo(1);
     }
 
     @Test
@@ -142,23 +184,25 @@ class RingChangesTest {
     @Test
     void aPositionLearntInATransactionThatRolledBackIsLearntAgainFromTheNextHeartBeat() throws Exception {
         RingHandle mo = rings.get(Direction.MO, CARRIER);
-        try (Batch heartbeat = new Batch()) {
+        try (Batch heartbeat = new Batch(); Batch later = new Batch()) {
             heartbeat.begin();
-            heartbeat.run(() -> {
-                mo.markPositionKnown();
-                return null;
-            });
+            heartbeat.run(() -> learn(mo));
             heartbeat.rollBack();
             assertThat(mo.positionKnown()).isFalse();
 
             heartbeat.begin();
-            heartbeat.run(() -> {
-                mo.markPositionKnown();
-                return null;
-            });
-            heartbeat.commit();
+            heartbeat.run(() -> learn(mo));
+            later.begin();
+            later.run(() -> learn(mo)); // a later heart-beat teaches it again and commits first
+            later.commit();
+            heartbeat.rollBack();
+            assertThat(mo.positionKnown()).as("known for good since the later one committed").isTrue();
         }
-        assertThat(mo.positionKnown()).isTrue();
+    }
+
+    private static Void learn(RingHandle ring) {
+        ring.markPositionKnown();
+        return null;
     }
 
     private long retrieved(String id) throws Exception {
@@ -214,13 +258,26 @@ class RingChangesTest {
 
         /** The commit's answer never came: it did or did not reach the broker. */
         void commitFailed(boolean reachedTheBroker) throws Exception {
+            commitFailedAfter(reachedTheBroker);
+            decide();
+        }
+
+        /** As {@link #commitFailed}, the registry not told yet. */
+        void commitFailedAfter(boolean reachedTheBroker) throws Exception {
             end(() -> {
                 if (reachedTheBroker) {
                     session.commit();
                 } else {
                     session.rollback();
                 }
+            });
+        }
+
+        /** The registry told of a commit of unknown outcome: it asks the store. */
+        void decide() throws Exception {
+            run(() -> {
                 rings.commitFailed(List.of());
+                return null;
             });
         }
 

@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 import io.sluice.testsupport.InVmBroker;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jms.connection.JmsResourceHolder;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The ring's last-value-queue store against a real in-VM Artemis broker. */
 class RingStoreTest {
@@ -66,6 +71,37 @@ class RingStoreTest {
         assertThat(loaded.floor()).isEqualTo(500);
         assertThat(loaded.pointers()).isEqualTo(mirror.pointers());
         assertThat(loaded.slots().stream().filter(Objects::nonNull)).hasSize(1);
+    }
+
+    @Test
+    void aSequencesRecordThatCommitsLastDoesNotUndoAMoreAdvancedOneCommittedBefore() throws Exception {
+        RingStore store = store(Direction.MO);
+        Ring mirror = new Ring("mo.alpha", 8);
+        mirror.accept(3, new Payload("m3", "+447700900001", "alice", null, "hello"), NOW);
+        Slot stored = mirror.slot(3).orElseThrow();
+        Slot processed = mirror.process(3).orElseThrow();
+        try (Connection accepting = broker.connectionFactory().createConnection();
+             Connection reporting = broker.connectionFactory().createConnection()) {
+            // the accepting route wrote first; the route that delivered and processed it commits first
+            Session acceptingSession = inTransaction(accepting, () -> store.save(stored));
+            Session reportingSession = inTransaction(reporting, () -> store.save(processed));
+            reportingSession.commit();
+            acceptingSession.commit();
+        }
+
+        assertThat(store.load("mo.alpha", 8).slot(3)).as("processed, whichever committed last").contains(processed);
+    }
+
+    /** A transacted session on its own connection with {@code writes} made in it, not committed yet. */
+    private Session inTransaction(Connection connection, Runnable writes) throws JMSException {
+        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        TransactionSynchronizationManager.bindResource(broker.connectionFactory(), new JmsResourceHolder(connection, session));
+        try {
+            writes.run();
+        } finally {
+            TransactionSynchronizationManager.unbindResource(broker.connectionFactory());
+        }
+        return session;
     }
 
     private static RingStore store(Direction direction) {

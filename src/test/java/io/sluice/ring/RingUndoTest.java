@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +151,78 @@ class RingUndoTest {
 
         assertThat(ring.slots()).isEqualTo(before.slots());
         assertThat(ring.pointers()).isEqualTo(before.pointers());
+    }
+
+    /**
+     * Three transactions retrieve, confirm and process on a ring of three slots in a random interleaving,
+     * then commit or roll back in a random order. A model of the store keeps each committed record under
+     * its last-value key, in commit order, as the broker does. Once all have ended, memory must be what
+     * that store loads: slot for slot, pointer for pointer.
+     */
+    @Test
+    void inAnyInterleavingMemoryEndsAsAStoreFilledInCommitOrderWouldLoad() throws Exception {
+        for (long seed = 1; seed <= 3000; seed++) {
+            Random random = new Random(seed);
+            Ring fresh = new Ring("mt.model", 3);
+            RingStore keys = new RingStore(null, "model", 3);
+            Map<String, Slot> store = new HashMap<>();
+            List<List<RingChange>> open = new ArrayList<>();
+            int[] writer = {-1};
+            fresh.journal(change -> {
+                if (writer[0] < 0) {
+                    return false;
+                }
+                open.get(writer[0]).add(change);
+                return true;
+            });
+            long next = 1;
+            for (; next <= 2; next++) { // committed before: 1 and 2 sent and confirmed
+                fresh.retrieve(payload(next), NOW);
+                fresh.markSent(next);
+                store.put(keys.keyOf(fresh.confirm(next).orElseThrow()), fresh.slot(next).orElseThrow());
+            }
+            for (int t = 0; t < 3; t++) {
+                open.add(new ArrayList<>());
+            }
+            for (int step = 0; step < 8; step++) {
+                writer[0] = random.nextInt(3);
+                long lastRetrieved = fresh.pointers().lastRetrieved();
+                long sequence = Math.max(1, lastRetrieved - random.nextInt(3));
+                try {
+                    switch (random.nextInt(3)) {
+                        case 0 -> {
+                            if (fresh.hasRoom()) {
+                                fresh.retrieve(payload(next++), NOW);
+                                fresh.markSent(lastRetrieved + 1);
+                            }
+                        }
+                        case 1 -> fresh.confirm(sequence);
+                        default -> fresh.process(sequence);
+                    }
+                } catch (RingFullException | IllegalArgumentException notNow) {
+                    // a step the ring refuses changes nothing
+                }
+            }
+            writer[0] = -1;
+            List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+            Collections.shuffle(order, random);
+            for (int t : order) {
+                List<RingChange> changes = open.get(t);
+                if (random.nextBoolean()) {
+                    for (RingChange change : changes) {
+                        if (change instanceof RingChange.SlotWrite write) {
+                            store.put(keys.keyOf(write.after()), write.after());
+                        }
+                    }
+                    fresh.settle(changes);
+                } else {
+                    fresh.undo(newestFirst(changes));
+                }
+            }
+            Ring loaded = Ring.restore("loaded", 3, 0, store.values());
+            assertThat(fresh.slots()).as("slots, seed %d", seed).isEqualTo(loaded.slots());
+            assertThat(fresh.pointers()).as("pointers, seed %d", seed).isEqualTo(loaded.pointers());
+        }
     }
 
     /** The two transactions open at once on the core's MT ring: ring-mt-send's and link-reports'. */

@@ -397,6 +397,7 @@ class CoreRoutesTest extends CamelTestSupport {
         for (RingHandle ring : List.of(alpha, beta)) {
             assertThat(ring.pointers()).as("ring %s in memory and as committed", ring.name())
                     .isEqualTo(ring.storedRing().pointers());
+            assertThat(ring.ring().slots()).as("ring %s slot for slot", ring.name()).isEqualTo(ring.storedRing().slots());
         }
     }
 
@@ -430,6 +431,7 @@ class CoreRoutesTest extends CamelTestSupport {
         assertThat(MT_DELIVERIES.get("held")).as("held: delivered to the route once").isEqualTo(1);
         assertThat(MT_DELIVERIES.get("after")).as("after: delivered to the route once").isEqualTo(1);
         assertThat(alpha.pointers()).as("memory as committed").isEqualTo(alpha.storedRing().pointers());
+        assertThat(alpha.ring().slots()).as("slot for slot").isEqualTo(alpha.storedRing().slots());
         emptyMtRing("alpha");
     }
 

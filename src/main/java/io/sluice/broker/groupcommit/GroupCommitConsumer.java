@@ -236,11 +236,14 @@ final class GroupCommitConsumer extends DefaultConsumer {
                 try {
                     call.accept(endpoint.getBatchListener());
                     return;
-                } catch (RuntimeException listenerFailed) {
+                } catch (RuntimeException | Error listenerFailed) {
                     LOG.error("groupcommit:{}: {} failed ({}); trying again in {} ms", endpoint.queue(), what,
                             listenerFailed.toString(), delay.toMillis());
                     if (!pause(delay)) {
-                        return; // stopping: the next start loads the rings from their stores anyway
+                        // stopping: only a process restart reloads memory from the stores
+                        LOG.error("groupcommit:{}: stopped before {} succeeded; what the batch changed in memory may "
+                                + "differ from what committed until the site restarts", endpoint.queue(), what);
+                        return;
                     }
                     delay = longer(delay);
                 }
