@@ -29,6 +29,7 @@ import io.sluice.im.MoRouter;
 import io.sluice.im.PhoneCommands;
 import io.sluice.im.SendLimits;
 import io.sluice.link.CoreLinkEnd;
+import io.sluice.link.LinkIdleTimeout;
 import io.sluice.link.LinkMessages;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.LinkProperties;
@@ -80,9 +81,10 @@ public class CoreSite {
     SiteBroker coreBroker(CoreProperties core, SystemCredentials system, Accounts accounts, Environment environment,
                           ResourceLoader resources, @Value("${sluice.broker.config}") String brokerXml,
                           List<ActiveMQServerBasePlugin> sitePlugins, LinkTlsProperties linkTls,
-                          StandbyProperties standby, StandbyCore standbyCore) throws Exception {
+                          StandbyProperties standby, StandbyCore standbyCore, LinkProperties link) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         LinkTls.secureAcceptor(configuration, EDGE_ACCEPTOR, linkTls);
+        LinkIdleTimeout.onAcceptor(configuration, EDGE_ACCEPTOR, link.connectionIdleTimeout());
         List<QueueConfiguration> queues = new ArrayList<>();
         // Accounts created later get theirs from BrokerAccounts.
         accounts.logins().forEach(user -> queues.add(SiteBroker.durableQueue(Destinations.inboxOf(user))));

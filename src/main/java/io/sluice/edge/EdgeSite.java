@@ -16,6 +16,7 @@ import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
 import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.link.EdgeLinkEnd;
+import io.sluice.link.LinkIdleTimeout;
 import io.sluice.link.LinkMonitor;
 import io.sluice.link.LinkProperties;
 import io.sluice.link.Resync;
@@ -70,9 +71,10 @@ public class EdgeSite {
     @Bean(destroyMethod = "close")
     SiteBroker edgeBroker(SystemCredentials system, Environment environment, ResourceLoader resources,
                           @Value("${sluice.broker.config}") String brokerXml, EdgeProperties edge,
-                          LinkTlsProperties linkTls) throws Exception {
+                          LinkTlsProperties linkTls, LinkProperties link) throws Exception {
         var configuration = BrokerXml.load(resources.getResource(brokerXml), environment);
         LinkTls.secureBrokerConnections(configuration, linkTls);
+        LinkIdleTimeout.onBrokerConnections(configuration, link.connectionIdleTimeout());
         var security = new SluiceSecurityManager(system, new EdgeAccessPolicy());
         List<QueueConfiguration> queues = new ArrayList<>(SiteLink.ringQueues(List.of(edge.carrier())));
         queues.add(SiteBroker.durableQueue(MoPartStore.queueOf(edge.carrier())));
