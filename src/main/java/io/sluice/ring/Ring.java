@@ -59,8 +59,7 @@ public final class Ring {
     private final String name;
     private final int capacity;
     private final Slot[] slots;
-    /** Per slot, the kept write that made its current record, while its transaction is open. */
-    private final SlotWrite[] openWrites;
+    private final OpenWrites openWrites;
     private volatile Journal journal = change -> false;
     private final Map<String, Long> unprocessedByMessageId = new HashMap<>();
     /** Every sequence up to here is processed (raised when a rebuilt mirror adopts the origin's progress). */
@@ -77,7 +76,7 @@ public final class Ring {
         this.name = name;
         this.capacity = capacity;
         this.slots = new Slot[capacity];
-        this.openWrites = new SlotWrite[capacity];
+        this.openWrites = new OpenWrites(capacity);
     }
 
     /** A ring as its store left it: pointers are derived from the slots and the floor. */
@@ -306,15 +305,7 @@ public final class Ring {
         if (!slot.isProcessed()) {
             unprocessedByMessageId.put(slot.messageId(), slot.sequence());
         }
-        SlotWrite latest = openWrites[address];
-        if (journal.keep(write)) {
-            if (latest != null) {
-                write.follow(latest);
-            }
-            openWrites[address] = write;
-        } else {
-            openWrites[address] = null; // a write outside any transaction is as good as committed
-        }
+        openWrites.wrote(write, journal.keep(write));
         return slot;
     }
 
@@ -327,7 +318,9 @@ public final class Ring {
     public synchronized void undo(List<RingChange> newestFirst) {
         for (RingChange change : newestFirst) {
             if (change instanceof SlotWrite write) {
-                undo(write);
+                if (openWrites.undo(write)) {
+                    slots[write.address()] = write.before();
+                }
             } else if (change instanceof FloorRaise raise && floor == raise.after()) {
                 // not chained like slot writes: floors are raised only by each site's link-reports, one
                 // batch at a time, so no other open transaction raised it since
@@ -337,25 +330,11 @@ public final class Ring {
         derivePointers();
     }
 
-    private void undo(SlotWrite write) {
-        int address = write.address();
-        if (openWrites[address] == write) {
-            slots[address] = write.before();
-            openWrites[address] = write.older();
-        } else if (write.newer() != null) {
-            write.newer().replaces(write.before());
-        }
-        write.leave();
-    }
-
     /** A transaction committed: its changes are no longer undone. */
     public synchronized void settle(List<RingChange> changes) {
         for (RingChange change : changes) {
             if (change instanceof SlotWrite write) {
-                if (openWrites[write.address()] == write) {
-                    openWrites[write.address()] = null;
-                }
-                write.cut();
+                openWrites.settle(write);
             }
         }
     }
