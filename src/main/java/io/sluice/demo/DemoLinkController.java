@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.sluice.link.RingController;
+import io.sluice.management.ManagementProperties;
+import io.sluice.management.ManagementSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
@@ -28,10 +30,25 @@ class DemoLinkController {
     private final RingController core;
 
     DemoLinkController(@Value("${sluice.demo.wan-url}") String wanUrl, @Value("${sluice.demo.edge-url}") String edgeUrl,
-                       RingController core) {
+                       RingController core, ManagementProperties management) {
         this.wan = RestClient.create(wanUrl);
-        this.edge = RestClient.create(edgeUrl);
+        this.edge = edgeClient(edgeUrl, management);
         this.core = core;
+    }
+
+    /**
+     * The edge's rings are an operators' view (ADR 0028): the demo's core reads them with a management login
+     * of its own configuration, which the demo's edge shares (the demo's credentials). One given only as a hash
+     * cannot be sent; then the page shows the edge's refusal.
+     */
+    private static RestClient edgeClient(String edgeUrl, ManagementProperties management) {
+        RestClient.Builder edge = RestClient.builder().baseUrl(edgeUrl);
+        management.users().entrySet().stream()
+                .filter(login -> !ManagementSecurity.isEncoded(login.getValue().password()))
+                .findFirst()
+                .ifPresent(login -> edge.defaultHeaders(headers ->
+                        headers.setBasicAuth(login.getKey(), login.getValue().password())));
+        return edge.build();
     }
 
     @GetMapping("/api/demo/link")

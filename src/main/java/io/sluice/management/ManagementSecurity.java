@@ -1,6 +1,7 @@
 package io.sluice.management;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -33,11 +34,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The login in front of Hawtio and Jolokia (ADR 0017), on every role with an HTTP port. Only the console's
- * paths are Spring Security's: the web page, the REST APIs (with their own checks) and the actuator's health
- * and Prometheus endpoints (probes and scrapers) are untouched. A browser gets Spring Security's login page;
- * a script sends HTTP Basic credentials with each request. What a login may do once in is its
- * {@link ManagementRole}, checked by {@link RoleRestrictor} on every Jolokia request.
+ * The login in front of Hawtio, Jolokia and the operators' REST views of rings, link and standby (ADR 0017,
+ * 0028), on every role with an HTTP port. Only these paths are Spring Security's: the web page, the other
+ * REST APIs (with their own checks) and the actuator's health and Prometheus endpoints (probes and
+ * scrapers) are untouched. A browser gets Spring Security's login page; a script sends HTTP Basic
+ * credentials with each request. What a login may do once in is its {@link ManagementRole}, checked by
+ * {@link RoleRestrictor} on every Jolokia request; the REST views only read, so either role sees them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ManagementProperties.class)
@@ -46,6 +48,12 @@ public class ManagementSecurity {
     /** Hawtio, Jolokia, and Spring Security's login page (with its style sheet) and logout. */
     static final List<String> CONSOLE_PATHS =
             List.of("/actuator/hawtio/**", "/actuator/jolokia/**", "/login", "/logout", "/default-ui.css");
+    /**
+     * The operators' REST views (ADR 0028). They show who is being texted ({@code /api/rings?slots=true}
+     * lists recipients' numbers), and the core's port also serves the public chat page, so they are not
+     * anybody's: a management login reads them. Scripts read them, so they answer 401, not a login page.
+     */
+    static final List<String> OPERATOR_VIEWS = List.of("/api/rings", "/api/link", "/api/standby");
     static final String REALM = "Sluice management";
     /** A password that Spring Security reads as already encoded: {@code {bcrypt}…}, {@code {argon2}…}. */
     private static final Pattern ENCODED = Pattern.compile("^\\{(bcrypt|pbkdf2|scrypt|argon2|sha256)[^}]*}.+");
@@ -65,6 +73,10 @@ public class ManagementSecurity {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
+    private static List<RequestMatcher> paths(List<String> patterns) {
+        return patterns.stream().map(ManagementSecurity::path).toList();
+    }
+
     /** Whether a configured password is a hash Spring Security recognises rather than the password itself. */
     public static boolean isEncoded(String password) {
         return ENCODED.matcher(password).matches();
@@ -79,15 +91,18 @@ public class ManagementSecurity {
             BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
             basic.setRealmName(REALM);
             // Paths of the whole application: Jolokia is a servlet of its own, which Spring MVC's matchers miss.
-            http.securityMatcher(new OrRequestMatcher(CONSOLE_PATHS.stream().map(ManagementSecurity::path).toList()))
-                    .authorizeHttpRequests(paths -> paths.anyRequest()
+            List<RequestMatcher> guarded = new ArrayList<>(paths(CONSOLE_PATHS));
+            guarded.addAll(paths(OPERATOR_VIEWS));
+            http.securityMatcher(new OrRequestMatcher(guarded))
+                    .authorizeHttpRequests(requests -> requests.anyRequest()
                             .hasAnyRole(ManagementRole.OPERATOR.name(), ManagementRole.ADMIN.name()))
                     .formLogin(form -> form.permitAll())
                     .httpBasic(httpBasic -> httpBasic.realmName(REALM))
                     .logout(Customizer.withDefaults())
-                    // Scripts on Jolokia get 401 with a Basic challenge, browsers the login page.
+                    // Scripts on Jolokia and the REST views get 401 with a Basic challenge, browsers the login page.
                     .exceptionHandling(denied -> denied
                             .defaultAuthenticationEntryPointFor(basic, path("/actuator/jolokia/**"))
+                            .defaultAuthenticationEntryPointFor(basic, new OrRequestMatcher(paths(OPERATOR_VIEWS)))
                             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                     AnyRequestMatcher.INSTANCE))
                     // Hawtio's page sends the XSRF-TOKEN cookie's value back in X-XSRF-TOKEN with each POST. A

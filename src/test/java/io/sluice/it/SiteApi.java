@@ -11,7 +11,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A core's or an edge's ring and link REST API ({@code /api/rings}, {@code /api/link}). */
+/** A core's or an edge's ring and link REST API ({@code /api/rings}, {@code /api/link}), read as the demo's operator (ADR 0028). */
 final class SiteApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,7 +115,12 @@ final class SiteApi {
 
     private JsonNode get(String path) {
         try {
-            return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET().build()).body());
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", ManagementLogin.OPERATOR.authorization()).GET().build());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -112,6 +112,25 @@ class ManagementAccessTest {
     }
 
     @Test
+    void theRingLinkAndStandbyViewsAnswerOnlyAManagementLogin() throws Exception {
+        for (String view : new String[] {"/api/rings?slots=true", "/api/link", "/api/standby"}) {
+            HttpResponse<String> anonymous = get(view, null);
+            assertThat(anonymous.statusCode()).as(view).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(view)
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+            assertThat(anonymous.body()).as(view).doesNotContain("mt.alpha").doesNotContain("lastHeard");
+            assertThat(get(view, basic("watcher", "not-the-password")).statusCode()).as(view).isEqualTo(401);
+            assertThat(get(view, basic("alice", "alice-pw")).statusCode()).as("%s: a chat account is no management login", view)
+                    .isEqualTo(401);
+            assertThat(get(view, OPERATOR).statusCode()).as(view).isEqualTo(200);
+            assertThat(get(view, ADMIN).statusCode()).as(view).isEqualTo(200);
+        }
+        assertThat(JSON.readTree(get("/api/rings?slots=true", OPERATOR).body()).findValuesAsText("name"))
+                .contains("mt.alpha", "mo.alpha");
+        assertThat(get("/api/link", OPERATOR).body()).contains("alpha");
+    }
+
+    @Test
     void probesAndScrapersNeedNoLogin() throws Exception {
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
