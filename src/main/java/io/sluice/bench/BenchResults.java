@@ -22,6 +22,8 @@ final class BenchResults {
     final String loadAtStart = Machine.loadAverage();
     String loadAtEnd = "unknown";
 
+    /** The warm-up's rounds, before anything was measured. */
+    WarmUp.Rounds warmUp;
     Map<Integer, WanSweep.AtRtt> sweep = Map.of();
     /** Link utilisation at the fast handshake time, RTT {@link #UTILISATION_RTT_MS}, per run. */
     final List<Double> fastUtilisation = new ArrayList<>();

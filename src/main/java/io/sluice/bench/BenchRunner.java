@@ -35,6 +35,8 @@ class BenchRunner extends OneShotRunner {
     static final int EXIT_MESSAGES_MISSING = 1;
     /** STOMP connections the scale core allows beyond the idle sessions: the chat load's and a margin. */
     private static final int CHAT_AND_SPARE_CONNECTIONS = 100;
+    /** The warm-up may take up to this many rounds per repeat of the measurements (quick: 12). */
+    private static final int WARM_UP_ROUNDS_PER_REPEAT = 4;
 
     private final BenchProperties settings;
 
@@ -141,16 +143,13 @@ class BenchRunner extends OneShotRunner {
     }
 
     /**
-     * One run's worth of messages each way before measuring: the link is up, the SMSC bound, and the JIT
-     * has compiled the hot paths (throughput climbed run by run without it).
+     * Bursts each way until the rates settle ({@link WarmUp}), at most four rounds per repeat of the
+     * measurements, before anything is measured.
      */
     private void warmUp(BenchSites sites, BenchUser alice, BenchUser bob, BenchResults results) throws Exception {
-        Duration timeout = settings.startupTimeout();
         BenchMode.Sizes sizes = settings.mode().sizes();
-        MtRun.Result mt = new MtRun(alice, sites.emulator()).run("warmup-mt", sizes.mtMessages(), timeout);
-        results.deliveries.add("warm-up MT", mt.sent(), mt.arrived());
-        MoRun.Result mo = new MoRun(bob, sites.emulator()).run("warmup-mo", sizes.moMessages(), timeout);
-        results.deliveries.add("warm-up MO", mo.sent(), mo.arrived());
+        results.warmUp = WarmUp.run(sites, alice, bob, sizes, WARM_UP_ROUNDS_PER_REPEAT * sizes.repeats(),
+                settings.startupTimeout(), results.deliveries);
     }
 
     private void recovery(BenchSites sites, BenchUser alice, BenchMode.Sizes sizes, BenchResults results)

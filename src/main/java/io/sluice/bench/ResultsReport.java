@@ -108,6 +108,11 @@ final class ResultsReport {
         line("| Edge contracted rate (`sluice.edge.smsc.max-submits-per-second`) | "
                 + settings.edgeMaxSubmitsPerSecond() + " |");
         line("| Repeats of each side-by-side measurement | " + sizes.repeats() + " |");
+        if (results.warmUp != null) {
+            line("| Warm-up (RTT 0, bursts of the throughput runs' sizes until both rates are within "
+                    + Math.round(WarmUp.SETTLED_WITHIN * 100) + " % of the round before) | "
+                    + results.warmUp.describe() + " |");
+        }
         line("| MT / MO messages per throughput run | " + sizes.mtMessages() + " / " + sizes.moMessages() + " |");
         line("| Baseline run length | " + sizes.baselineDuration().toSeconds() + " s |");
         line("| PC→PC messages per max-rate run / per latency run | " + sizes.coreMessages() + " / "

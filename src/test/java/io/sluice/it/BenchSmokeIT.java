@@ -40,7 +40,8 @@ class BenchSmokeIT {
         assertThat(output.resolve("throughput-vs-rtt.svg")).exists();
         assertThat(output.resolve("chat-latency-vs-sessions.svg")).exists();
         // every measurement ran (one that throws is reported "failed in this run" and the others go on)
-        assertThat(Files.readString(report)).contains("Every message arrived: yes").doesNotContain("failed in this run");
+        assertThat(Files.readString(report)).contains("Every message arrived: yes").doesNotContain("failed in this run")
+                .containsPattern("\\| Warm-up .*\\| \\d+ round\\(s\\), ");
         assertThat(exitCode).as("exit code of the bench role; its log is " + dataDir.resolve("bench.log")).isZero();
     }
 }
