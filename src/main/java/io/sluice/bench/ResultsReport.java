@@ -109,8 +109,9 @@ final class ResultsReport {
                 + settings.edgeMaxSubmitsPerSecond() + " |");
         line("| Repeats of each side-by-side measurement | " + sizes.repeats() + " |");
         if (results.warmUp != null) {
-            line("| Warm-up (RTT 0, bursts of the throughput runs' sizes until both rates are within "
-                    + Math.round(WarmUp.SETTLED_WITHIN * 100) + " % of the round before) | "
+            line("| Warm-up (RTT 0, bursts of " + WarmUp.BURST_FACTOR + " throughput runs' worth until both rates "
+                    + "stay within " + Math.round(WarmUp.SETTLED_WITHIN * 100) + " % of the round before for "
+                    + WarmUp.STEADY_STEPS + " rounds) | "
                     + results.warmUp.describe() + " |");
         }
         line("| MT / MO messages per throughput run | " + sizes.mtMessages() + " / " + sizes.moMessages() + " |");

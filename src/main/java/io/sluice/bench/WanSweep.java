@@ -3,6 +3,7 @@ package io.sluice.bench;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +45,10 @@ final class WanSweep {
 
     Map<Integer, AtRtt> run(Deliveries deliveries) throws IOException, InterruptedException {
         BaselineRun baselineRun = new BaselineRun(sites.smscWanPort);
-        // Repeat by repeat, every RTT in turn: a slow drift of the machine (JIT, other load) then spreads over
-        // all RTTs instead of making the later RTTs look faster.
+        // Repeat by repeat, every RTT in turn, each repeat starting one RTT further on: a slow drift of the
+        // machine (JIT, other load) then spreads over all RTTs instead of favouring the ones measured later.
         for (int repeat = 1; repeat <= sizes.repeats(); repeat++) {
-            for (int rttMs : sizes.rttsMillis()) {
+            for (int rttMs : inTurn(sizes.rttsMillis(), repeat)) {
                 Duration rtt = Duration.ofMillis(rttMs);
                 sites.coreWan().roundTrip(rtt);
                 sites.smscWan().roundTrip(rtt);
@@ -68,6 +69,13 @@ final class WanSweep {
             }
         }
         return byRtt; // in RTT order: the first repeat added them in that order
+    }
+
+    /** The RTTs in the order of a repeat (1, 2, …): the list rotated left by {@code repeat - 1}. */
+    static List<Integer> inTurn(List<Integer> rtts, int repeat) {
+        List<Integer> rotated = new ArrayList<>(rtts);
+        Collections.rotate(rotated, -((repeat - 1) % rtts.size()));
+        return rotated;
     }
 
     /** Generous: the CPU-bound path manages a few messages a second at worst, plus the WAN's trips. */

@@ -13,15 +13,19 @@ import org.slf4j.LoggerFactory;
  * Bursts of MT and MO at WAN RTT 0 before anything is measured, until both rates have settled: the link is
  * up, the SMSC bound, and the JIT has compiled the hot paths of every process. One burst each way was not
  * enough: in a run of 2026-11-27 the MT rate still climbed from 39 to 105 msg/s over the sweep's first
- * three rounds, and the sweep measures RTT 0 first in each round, which made "RTT 1000 / RTT 0" look
- * better than 1.
+ * three rounds, and the sweep measured RTT 0 first in each round, which made "RTT 1000 / RTT 0" look
+ * better than 1. Nor were seven bursts of the runs' own size that happened to end within 10 % of each
+ * other: the next run measured went on climbing. So a warm-up burst is {@link #BURST_FACTOR} runs' worth,
+ * and the rates must hold for two steps in a row.
  */
 final class WarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
-    /** Settled: both rates within this fraction of the round before. */
+    /** Settled: each rate within this fraction of the round before, for {@link #STEADY_STEPS} rounds in a row. */
     static final double SETTLED_WITHIN = 0.10;
-    static final int MIN_ROUNDS = 3;
+    static final int STEADY_STEPS = 2;
+    /** A warm-up burst carries this many throughput runs' worth of messages. */
+    static final int BURST_FACTOR = 4;
 
     /** The rates of each round, in order. */
     record Rounds(List<Double> mt, List<Double> mo, boolean settled) {
@@ -40,19 +44,26 @@ final class WarmUp {
     }
 
     /**
-     * Whether the last round settled both rates: at least {@link #MIN_ROUNDS} rounds (or all there may be),
-     * and each rate within {@link #SETTLED_WITHIN} of the round before.
+     * Whether both rates have settled: each of the last {@link #STEADY_STEPS} rounds within
+     * {@link #SETTLED_WITHIN} of the round before it.
      */
-    static boolean settled(List<Double> mt, List<Double> mo, int maxRounds) {
-        int rounds = mt.size();
-        if (rounds < Math.min(MIN_ROUNDS, maxRounds) || rounds < 2) {
-            return false;
-        }
-        return close(mt.get(rounds - 1), mt.get(rounds - 2)) && close(mo.get(rounds - 1), mo.get(rounds - 2));
+    static boolean settled(List<Double> mt, List<Double> mo) {
+        return steady(mt) && steady(mo);
     }
 
-    private static boolean close(double now, double before) {
-        return Math.abs(now - before) <= SETTLED_WITHIN * Math.max(now, before);
+    private static boolean steady(List<Double> rates) {
+        int rounds = rates.size();
+        if (rounds < STEADY_STEPS + 1) {
+            return false;
+        }
+        for (int i = rounds - STEADY_STEPS; i < rounds; i++) {
+            double now = rates.get(i);
+            double before = rates.get(i - 1);
+            if (Math.abs(now - before) > SETTLED_WITHIN * Math.max(now, before)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rounds until settled, at most {@code maxRounds}; every message of every burst is counted in the deliveries. */
@@ -63,13 +74,15 @@ final class WarmUp {
         boolean settled = false;
         while (!settled && mt.size() < maxRounds) {
             int round = mt.size() + 1;
-            MtRun.Result mtRun = new MtRun(alice, sites.emulator()).run("warmup-mt-" + round, sizes.mtMessages(), timeout);
+            MtRun.Result mtRun = new MtRun(alice, sites.emulator()).run("warmup-mt-" + round,
+                    BURST_FACTOR * sizes.mtMessages(), timeout);
             deliveries.add("warm-up MT " + round, mtRun.sent(), mtRun.arrived());
-            MoRun.Result moRun = new MoRun(bob, sites.emulator()).run("warmup-mo-" + round, sizes.moMessages(), timeout);
+            MoRun.Result moRun = new MoRun(bob, sites.emulator()).run("warmup-mo-" + round,
+                    BURST_FACTOR * sizes.moMessages(), timeout);
             deliveries.add("warm-up MO " + round, moRun.sent(), moRun.arrived());
             mt.add(mtRun.perSecond());
             mo.add(moRun.perSecond());
-            settled = settled(mt, mo, maxRounds);
+            settled = settled(mt, mo);
             LOG.info("Warm-up round {}: MT {} /s, MO {} /s{}", round, Math.round(mtRun.perSecond()),
                     Math.round(moRun.perSecond()), settled ? ", settled" : "");
         }
