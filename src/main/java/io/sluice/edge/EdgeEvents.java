@@ -102,10 +102,14 @@ public final class EdgeEvents {
         // Taken, not looked up: the next report under the same destination and second is about the next message,
         // and a repeated report finds nothing rather than a second event with the same duplicate id.
         String smscId = message.getHeader(Cimd2Headers.MESSAGE_ID, String.class);
-        report(message, receipts.take(smscId, RECEIPT_GRACE), smscId,
+        Optional<ReceiptCorrelator.Submitted> taken = receipts.take(smscId, RECEIPT_GRACE);
+        report(message, taken, smscId,
                 status.orElse(null) == Cimd2StatusCode.DELIVERY_SUCCESSFUL,
                 "The carrier reported " + status.map(Enum::name).orElse("status " + code) + " (error "
                         + message.getHeader(Cimd2Headers.STATUS_ERROR_CODE) + ").");
+        if (taken.isPresent()) {
+            message.setHeader(ReceiptCorrelations.TAKEN_HEADER, smscId); // written to disk in this transaction
+        }
     }
 
     private void report(Message message, Optional<ReceiptCorrelator.Submitted> submitted, String smscId,

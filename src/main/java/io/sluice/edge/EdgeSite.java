@@ -35,6 +35,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,6 +56,7 @@ import org.springframework.jms.core.JmsTemplate;
 public class EdgeSite {
 
     /** How many SMSC message ids are remembered for matching delivery receipts. */
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeSite.class);
     private static final int RECEIPT_CORRELATIONS = 100_000;
     /** Incomplete MO messages held at once; one more releases the oldest early, with markers. */
     private static final int MAX_PENDING_MO = 1000;
@@ -79,6 +82,8 @@ public class EdgeSite {
         List<QueueConfiguration> queues = new ArrayList<>(SiteLink.ringQueues(List.of(edge.carrier())));
         queues.add(SiteBroker.durableQueue(MoPartStore.queueOf(edge.carrier())));
         queues.add(SiteBroker.durableQueue(receiptsQueueOf(edge.carrier())));
+        // a ring queue: the oldest record goes when a new one would exceed what the correlator holds (ADR 0029)
+        queues.add(SiteBroker.durableQueue(ReceiptCorrelations.queueOf(edge.carrier())).setRingSize((long) RECEIPT_CORRELATIONS));
         return new SiteBroker(configuration, security, queues).start();
     }
 
@@ -115,8 +120,21 @@ public class EdgeSite {
     }
 
     @Bean
-    ReceiptCorrelator receiptCorrelator() {
-        return new ReceiptCorrelator(RECEIPT_CORRELATIONS);
+    ReceiptCorrelations receiptCorrelations(ActiveMQConnectionFactory edgeConnectionFactory, EdgeProperties edge) {
+        JmsTemplate jms = new JmsTemplate(edgeConnectionFactory);
+        jms.setSessionTransacted(true); // joins the edgeTransaction of the CIMD2 report being handled
+        return new ReceiptCorrelations(jms, edge.carrier());
+    }
+
+    /** What the SMSC's ids stand for, read back from disk before any route runs (ADR 0029). */
+    @Bean
+    ReceiptCorrelator receiptCorrelator(ReceiptCorrelations correlations) {
+        ReceiptCorrelator correlator = new ReceiptCorrelator(RECEIPT_CORRELATIONS);
+        long started = System.nanoTime();
+        int records = correlations.loadInto(correlator);
+        LOG.info("Receipt correlations: {} record(s) read back in {} ms", records,
+                (System.nanoTime() - started) / 1_000_000);
+        return correlator;
     }
 
     @Bean

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Remembers, for each message id the SMSC gave, which Sluice message it was, so a delivery receipt
  * (which quotes only the SMSC's id) can be reported to the right sender. Bounded: the oldest entries
- * go first. In memory for now: receipts for messages submitted before an edge restart are reported
- * as unmatched (the durable ring of issue 3 keeps this in its slots).
+ * go first. Looked up in memory; {@link ReceiptCorrelations} keeps the same entries on disk and reads them
+ * back at start, so receipts for messages submitted before an edge restart still find them (ADR 0029).
  *
  * <p>SMPP ids are unique and a receipt may {@link #lookup} its message as often as it is repeated. CIMD2
  * has no message id: a status report names destination and time stamp (one-second resolution), so
@@ -54,11 +54,22 @@ public final class ReceiptCorrelator {
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
-        Submitted oldest = waiting.get().pollFirst();
-        if (waiting.get().isEmpty()) {
+        Submitted oldest = waiting.get().peekFirst();
+        dropOldest(smscId);
+        return Optional.of(oldest);
+    }
+
+    /** Forgets the oldest message under {@code smscId}, as {@link #take} would, without waiting; whether there was one. */
+    public synchronized boolean dropOldest(String smscId) {
+        Deque<Submitted> waiting = bySmscId.get(smscId);
+        if (waiting == null || waiting.isEmpty()) {
+            return false;
+        }
+        waiting.pollFirst();
+        if (waiting.isEmpty()) {
             bySmscId.remove(smscId);
         }
-        return Optional.of(oldest);
+        return true;
     }
 
     private Optional<Deque<Submitted>> await(String smscId, Duration grace) throws InterruptedException {

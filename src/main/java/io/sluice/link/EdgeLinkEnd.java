@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.sluice.core.Destinations;
 import io.sluice.edge.MtValidity;
+import io.sluice.edge.ReceiptCorrelations;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
@@ -73,18 +74,23 @@ public final class EdgeLinkEnd {
      * Route {@code smsc-submit}, after submit_sm_resp (SMPP) or submit response (CIMD2) OK for every part:
      * the report that the message is processed, for the bookkeeper ({@code mtOutcomes}), which also
      * marks the slot. Only the last part of a concatenated text asks for a receipt, so its id is the
-     * one a receipt will quote; it is remembered at once, since a receipt may overtake the commit.
+     * one a receipt will quote; it is remembered at once, since a receipt may overtake the commit, and
+     * its record goes to disk with the outcome, for a receipt that comes after a restart (ADR 0029).
      */
     public List<Message> submitted(Exchange exchange) {
         Message message = exchange.getMessage();
         String smscId = smscIdOf(message);
         long sequence = message.getHeader(LinkHeaders.SEQUENCE, Long.class);
         LOG.debug("SMSC accepted MT sequence {} as {}", sequence, smscId);
-        if (smscId != null) {
-            ring(Direction.MT).ring().slot(sequence).ifPresent(slot -> receipts.remember(smscId,
-                    new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(), slot.payload().reference())));
-        }
         Outgoing out = new Outgoing(exchange.getContext());
+        if (smscId != null) {
+            ring(Direction.MT).ring().slot(sequence).ifPresent(slot -> {
+                var submitted = new ReceiptCorrelator.Submitted(slot.messageId(), slot.payload().sender(),
+                        slot.payload().reference());
+                receipts.remember(smscId, submitted);
+                ReceiptCorrelations.record(out, carrier, smscId, submitted); // on disk with the outcome (ADR 0029)
+            });
+        }
         processed(out, sequence, LinkHeaders.OUTCOME_OK, null, "Accepted by the SMSC as " + smscId + ".")
                 .setHeader(Headers.SMSC_ID, smscId);
         return out.messages();

@@ -23,6 +23,7 @@ import io.sluice.edge.OneAtATimeTransactionPolicy;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
 import io.sluice.edge.MoPartStore;
+import io.sluice.edge.ReceiptCorrelations;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.Cimd2BindState;
 import io.sluice.edge.SmscHealthIndicator;
@@ -152,6 +153,9 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("smscSubmit", new SmscSubmit(true, MAX_PARTS));
         context.getRegistry().bind("mtValidity", new MtValidity(Clock.systemUTC()));
         context.getRegistry().bind("edgeEvents", new EdgeEvents("alpha", receipts));
+        JmsTemplate correlationsJms = new JmsTemplate(connectionFactory);
+        correlationsJms.setSessionTransacted(true); // joins the edgeTransaction, as on the edge
+        context.getRegistry().bind("receiptCorrelations", new ReceiptCorrelations(correlationsJms, "alpha"));
         // named by the shared smsc-errors; it leaves CIMD2's failures alone
         context.getRegistry().bind("smppUnansweredRebind", new SmppUnansweredRebind(new SmppBindState()));
         meters = new SimpleMeterRegistry();
@@ -239,6 +243,22 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         assertThat(event.getStringProperty("sender")).isEqualTo("alice");
         assertThat(event.getStringProperty("smsc_id")).startsWith(phone + ":");
         await().atMost(WAIT).until(() -> smsc.stats().receiptsSent() >= 1);
+        // the report took its message, on disk too: after a restart the next report under this id is not about it
+        assertThat(event.propertyExists(ReceiptCorrelations.TAKEN_HEADER)).isFalse();
+        ReceiptCorrelator afterRestart = new ReceiptCorrelator(1000);
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setSessionTransacted(true);
+        new ReceiptCorrelations(jms, "alpha").loadInto(afterRestart);
+        assertThat(afterRestart.take(event.getStringProperty("smsc_id"), Duration.ZERO)).isEmpty();
+        List<Boolean> onDisk = jms.browseSelected(ReceiptCorrelations.queueOf("alpha"),
+                "smsc_id = '" + event.getStringProperty("smsc_id") + "'", (session, browser) -> {
+                    List<Boolean> taken = new ArrayList<>();
+                    for (var records = browser.getEnumeration(); records.hasMoreElements(); ) {
+                        taken.add(((Message) records.nextElement()).propertyExists("taken"));
+                    }
+                    return taken;
+                });
+        assertThat(onDisk).as("its record, then the marker that it was taken").containsExactly(false, true);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import jakarta.jms.Message;
 import io.sluice.edge.CarrierTraffic;
+import io.sluice.edge.ReceiptCorrelations;
 import io.sluice.edge.ReceiptCorrelator;
 import io.sluice.edge.SmppBindState;
 import io.sluice.edge.SmscHealthIndicator;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.emulator.SmscEmulator;
 import io.sluice.emulator.handset.ReceivedMessage;
 import io.sluice.emulator.util.TestProperties;
+import io.sluice.im.Headers;
 import io.sluice.link.RingRegistry;
 import io.sluice.ring.Direction;
 import io.sluice.ring.Pointers;
@@ -34,6 +36,7 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.jms.core.JmsTemplate;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -259,6 +262,26 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
                 assertThat(traffic.deliveries().total()).isGreaterThanOrEqualTo(deliveriesBefore + MO_SLOTS + 2));
         assertThat(meters.get("sluice.smsc.deliveries").tags("carrier", "alpha").counter().count())
                 .isEqualTo(traffic.deliveries().total());
+    }
+
+    @Test
+    void whatTheSmscsIdStandsForIsOnDiskWithTheOutcomeForAReceiptAfterARestart() throws Exception {
+        String phone = "+447700900612";
+        long sequence = rings.get(Direction.MT, "alpha").pointers().lastRetrieved() + 1;
+        core.sendMt(sequence, phone, "its receipt may come after a restart");
+
+        Message processed = core.nextReportOfKind("processed", sequence);
+        String smscId = processed.getStringProperty(Headers.SMSC_ID);
+        assertThat(smscId).isNotBlank();
+        // an edge started afresh reads the correlations back before any route runs (ADR 0029)
+        ReceiptCorrelator afterRestart = new ReceiptCorrelator(1000);
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setSessionTransacted(true);
+        new ReceiptCorrelations(jms, "alpha").loadInto(afterRestart);
+        assertThat(afterRestart.lookup(smscId, Duration.ZERO)).hasValueSatisfying(submitted -> {
+            assertThat(submitted.sluiceId()).isEqualTo("m" + sequence + "-" + phone);
+            assertThat(submitted.sender()).isEqualTo("alice");
+        });
     }
 
     @Test

@@ -43,6 +43,12 @@ public final class InVmBroker implements AutoCloseable {
         return this;
     }
 
+    /** Before {@link #start}: a durable ring queue, which drops its oldest message beyond {@code size}. */
+    public InVmBroker withRingQueue(String queue, long size) {
+        lastValueQueues.add(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setRingSize(size));
+        return this;
+    }
+
     public InVmBroker start(String... queues) throws Exception {
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setPersistenceEnabled(false);
