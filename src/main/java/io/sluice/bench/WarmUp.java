@@ -59,7 +59,9 @@ final class WarmUp {
         for (int i = rounds - STEADY_STEPS; i < rounds; i++) {
             double now = rates.get(i);
             double before = rates.get(i - 1);
-            if (Math.abs(now - before) > SETTLED_WITHIN * Math.max(now, before)) {
+            // a rate that is no number (a burst of which too little arrived) never settles anything
+            if (!Double.isFinite(now) || !Double.isFinite(before)
+                    || Math.abs(now - before) > SETTLED_WITHIN * Math.max(now, before)) {
                 return false;
             }
         }

@@ -18,6 +18,8 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Delivery receipts from the SMSC (SMPP deliver_sm receipts, CIMD2 deliver status reports), as status
@@ -109,7 +111,26 @@ public final class EdgeEvents {
                         + message.getHeader(Cimd2Headers.STATUS_ERROR_CODE) + ").");
         if (taken.isPresent()) {
             message.setHeader(ReceiptCorrelations.TAKEN_HEADER, smscId); // written to disk in this transaction
+            giveBackOnRollback(smscId, taken.get());
         }
+    }
+
+    /**
+     * The take is the report's transaction's, in memory as on disk: if it rolls back, the SMSC sends the report
+     * again, and it must find the same message, not the next one under the same id.
+     */
+    private void giveBackOnRollback(String smscId, ReceiptCorrelator.Submitted taken) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // no transaction to follow (a test calling the bean by itself)
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    receipts.putBack(smscId, taken);
+                }
+            }
+        });
     }
 
     private void report(Message message, Optional<ReceiptCorrelator.Submitted> submitted, String smscId,

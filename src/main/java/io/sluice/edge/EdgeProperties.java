@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param corePassword        password at the core
  * @param coreRetryIntervalMs pause between attempts to re-dial the core
  * @param requestReceipts     ask the SMSC for delivery receipts
+ * @param receiptsKeptOnDisk  submissions whose SMSC message id is kept on disk for a receipt that comes after a
+ *                            restart (ADR 0029); memory keeps more, but only until the restart
  * @param serviceNumber       source address of SMS to phones (the short code phones answer to)
  * @param ringSlots           slots of this carrier's rings (the core must be configured with the same)
  * @param smsc                the SMSC bind
@@ -35,6 +37,7 @@ public record EdgeProperties(
         @NotBlank String corePassword,
         @Min(100) long coreRetryIntervalMs,
         boolean requestReceipts,
+        @Min(1) int receiptsKeptOnDisk,
         @NotBlank String serviceNumber,
         @Min(1) @Max(65535) int ringSlots,
         @NotNull @Valid Smsc smsc,

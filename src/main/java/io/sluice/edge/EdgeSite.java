@@ -30,6 +30,8 @@ import io.sluice.ring.Direction;
 import io.sluice.sms.cimd2.client.Cimd2Component;
 import io.sluice.sms.smpp.GuardedSmppBinding;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -82,8 +84,15 @@ public class EdgeSite {
         List<QueueConfiguration> queues = new ArrayList<>(SiteLink.ringQueues(List.of(edge.carrier())));
         queues.add(SiteBroker.durableQueue(MoPartStore.queueOf(edge.carrier())));
         queues.add(SiteBroker.durableQueue(receiptsQueueOf(edge.carrier())));
-        // a ring queue: the oldest record goes when a new one would exceed what the correlator holds (ADR 0029)
-        queues.add(SiteBroker.durableQueue(ReceiptCorrelations.queueOf(edge.carrier())).setRingSize((long) RECEIPT_CORRELATIONS));
+        // a ring queue: the oldest record goes when a new one would exceed receipts-kept-on-disk (ADR 0029);
+        // CIMD2 writes a marker per report as well, so its ring holds twice as many
+        String correlations = ReceiptCorrelations.queueOf(edge.carrier());
+        long ringSize = (long) edge.receiptsKeptOnDisk() * (edge.smsc().protocol() == EdgeProperties.Protocol.CIMD2 ? 2 : 1);
+        queues.add(SiteBroker.durableQueue(correlations).setRingSize(ringSize));
+        // A ring queue must not page (paged messages escape its size, and nothing would read them back): when the
+        // broker's memory is full, a new record is dropped instead; memory still matches its receipt.
+        configuration.addAddressSetting(correlations,
+                new AddressSettings().setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP));
         return new SiteBroker(configuration, security, queues).start();
     }
 

@@ -1,6 +1,8 @@
 package io.sluice.edge;
 
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.sluice.link.Outgoing;
 import jakarta.jms.JMSException;
@@ -11,8 +13,8 @@ import org.springframework.jms.core.JmsTemplate;
 /**
  * The {@link ReceiptCorrelator}'s memory kept on disk, so a delivery receipt for a message submitted before
  * an edge restart still finds its sender (ADR 0029). One record per submitted message on the durable
- * queue {@code sluice.correlations.<carrier>}, an Artemis ring queue holding as many records as the
- * correlator holds entries: the oldest go first, on disk as in memory.
+ * queue {@code sluice.correlations.<carrier>}, an Artemis ring queue of {@code sluice.edge.receipts-kept-on-disk}
+ * records: the oldest go first. Fewer than memory keeps, because the broker holds each record in its heap.
  * <ul>
  * <li>A record is written with the message's outcome, in the bookkeeper's commit ({@code MtOutcomes}), so it
  *     is on disk exactly when the slot is processed. A kill before that commit submits the message again,
@@ -71,24 +73,35 @@ public final class ReceiptCorrelations {
         }
     }
 
-    /** Reads every record into {@code correlator}, oldest first; returns how many it read. */
+    /**
+     * Reads every record into {@code correlator}, oldest first; returns how many it read. A marker can be on
+     * disk before the record it took: memory has the entry at once, and a report may come before the
+     * bookkeeper commits the record. Such a marker is owed to the next record under its id, which is then
+     * not remembered.
+     */
     public int loadInto(ReceiptCorrelator correlator) {
-        int[] loaded = {0};
+        int[] read = {0};
+        Map<String, Integer> owed = new HashMap<>();
         jms.browse(queue, (session, browser) -> {
             Enumeration<?> records = browser.getEnumeration();
             while (records.hasMoreElements()) {
-                apply((Message) records.nextElement(), correlator);
-                loaded[0]++;
+                apply((Message) records.nextElement(), correlator, owed);
+                read[0]++;
             }
             return null;
         });
-        return loaded[0];
+        return read[0];
     }
 
-    private static void apply(Message record, ReceiptCorrelator correlator) throws JMSException {
+    private static void apply(Message record, ReceiptCorrelator correlator, Map<String, Integer> owed)
+            throws JMSException {
         String smscId = record.getStringProperty(SMSC_ID);
         if (record.propertyExists(TAKEN) && record.getBooleanProperty(TAKEN)) {
-            correlator.dropOldest(smscId);
+            if (!correlator.dropOldest(smscId)) {
+                owed.merge(smscId, 1, Integer::sum);
+            }
+        } else if (owed.getOrDefault(smscId, 0) > 0) {
+            owed.merge(smscId, -1, Integer::sum);
         } else {
             correlator.remember(smscId, new ReceiptCorrelator.Submitted(record.getStringProperty(MESSAGE_ID),
                     record.getStringProperty(SENDER), record.getStringProperty(CLIENT_REF)));

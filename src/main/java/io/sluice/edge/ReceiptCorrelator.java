@@ -59,6 +59,12 @@ public final class ReceiptCorrelator {
         return Optional.of(oldest);
     }
 
+    /** Puts a taken message back in front of its id: the transaction of the report that took it rolled back. */
+    public synchronized void putBack(String smscId, Submitted taken) {
+        bySmscId.computeIfAbsent(smscId, id -> new ArrayDeque<>(1)).addFirst(taken);
+        notifyAll();
+    }
+
     /** Forgets the oldest message under {@code smscId}, as {@link #take} would, without waiting; whether there was one. */
     public synchronized boolean dropOldest(String smscId) {
         Deque<Submitted> waiting = bySmscId.get(smscId);

@@ -33,6 +33,12 @@ class WarmUpTest {
     }
 
     @Test
+    void aRoundOfWhichTooLittleArrivedSettlesNothing() {
+        assertThat(WarmUp.settled(List.of(Double.NaN, Double.NaN, Double.NaN), List.of(90.0, 90.0, 91.0))).isFalse();
+        assertThat(WarmUp.settled(List.of(100.0, 100.0, Double.POSITIVE_INFINITY), List.of(90.0, 90.0, 91.0))).isFalse();
+    }
+
+    @Test
     void twoRoundsCannotShowTwoSteadySteps() {
         assertThat(WarmUp.settled(List.of(100.0, 100.0), List.of(90.0, 90.0))).isFalse();
         assertThat(WarmUp.settled(List.of(100.0, 100.0, 101.0), List.of(90.0, 90.0, 91.0))).isTrue();

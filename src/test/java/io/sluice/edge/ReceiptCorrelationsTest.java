@@ -40,6 +40,7 @@ class ReceiptCorrelationsTest {
                 .withRingQueue(ReceiptCorrelations.queueOf("alpha"), RING_SIZE)
                 .withRingQueue(ReceiptCorrelations.queueOf("beta"), RING_SIZE)
                 .withRingQueue(ReceiptCorrelations.queueOf("gamma"), RING_SIZE)
+                .withRingQueue(ReceiptCorrelations.queueOf("delta"), RING_SIZE)
                 .start();
     }
 
@@ -90,6 +91,24 @@ class ReceiptCorrelationsTest {
         ReceiptCorrelator afterRestart = new ReceiptCorrelator(100);
         correlations.loadInto(afterRestart);
         assertThat(afterRestart.take(shared, Duration.ZERO)).contains(submitted(2));
+        assertThat(afterRestart.take(shared, Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void aMarkerOnDiskBeforeTheRecordItTookIsOwedToThatRecord() throws Exception {
+        // memory has the entry at once; the report can commit its marker before the bookkeeper commits the record
+        String shared = "+447700900002/261127120000";
+        ReceiptCorrelations correlations = correlations("delta");
+        Exchange report = new DefaultExchange(CAMEL);
+        report.getMessage().setHeader(ReceiptCorrelations.TAKEN_HEADER, shared);
+        correlations.takenBy(report);
+        commitAsTheBookkeeperDoes("delta", Map.of(shared, submitted(1)));
+        commitAsTheBookkeeperDoes("delta", Map.of(shared, submitted(2)));
+
+        ReceiptCorrelator afterRestart = new ReceiptCorrelator(100);
+        correlations.loadInto(afterRestart);
+
+        assertThat(afterRestart.take(shared, Duration.ZERO)).as("the first was taken before the restart").contains(submitted(2));
         assertThat(afterRestart.take(shared, Duration.ZERO)).isEmpty();
     }
 
