@@ -1,6 +1,7 @@
 package io.sluice.management;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,8 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -22,6 +27,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -59,6 +66,26 @@ public class ManagementSecurity {
     private static final Pattern ENCODED = Pattern.compile("^\\{(bcrypt|pbkdf2|scrypt|argon2|sha256)[^}]*}.+");
 
     @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(Clock.systemUTC());
+    }
+
+    /** Tells the throttle how each management login went (Spring Security's authentication events). */
+    @Bean
+    ApplicationListener<AbstractAuthenticationEvent> loginOutcomes(LoginThrottle throttle) {
+        return event -> {
+            if (!(event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web)) {
+                return; // not an HTTP login
+            }
+            if (event instanceof AbstractAuthenticationFailureEvent) {
+                throttle.failed(event.getAuthentication().getName(), web.getRemoteAddress());
+            } else if (event instanceof AuthenticationSuccessEvent) {
+                throttle.succeeded(event.getAuthentication().getName(), web.getRemoteAddress());
+            }
+        };
+    }
+
+    @Bean
     UserDetailsService managementLogins(ManagementProperties management) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         InMemoryUserDetailsManager logins = new InMemoryUserDetailsManager();
@@ -87,7 +114,7 @@ public class ManagementSecurity {
     static class Console {
 
         @Bean
-        SecurityFilterChain managementConsole(HttpSecurity http) throws Exception {
+        SecurityFilterChain managementConsole(HttpSecurity http, LoginThrottle throttle) throws Exception {
             BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
             basic.setRealmName(REALM);
             // Paths of the whole application: Jolokia is a servlet of its own, which Spring MVC's matchers miss.
@@ -111,7 +138,8 @@ public class ManagementSecurity {
                     .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                             .ignoringRequestMatchers(scriptClient()))
-                    .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+                    .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                    .addFilterBefore(new ThrottledLogins(throttle), UsernamePasswordAuthenticationFilter.class);
             return http.build();
         }
 

@@ -54,7 +54,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "sluice.management.users.watcher.password=watcher-password-1",
                 "sluice.management.users.watcher.role=operator",
                 "sluice.management.users.keeper.password=keeper-password-1",
-                "sluice.management.users.keeper.role=admin"})
+                "sluice.management.users.keeper.role=admin",
+                "sluice.management.users.guessed.password=guessed-password-1",
+                "sluice.management.users.guessed.role=operator"})
 @ActiveProfiles("core")
 @AutoConfigureObservability // /actuator/prometheus, as outside tests
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -128,6 +130,23 @@ class ManagementAccessTest {
         assertThat(JSON.readTree(get("/api/rings?slots=true", OPERATOR).body()).findValuesAsText("name"))
                 .contains("mt.alpha", "mo.alpha");
         assertThat(get("/api/link", OPERATOR).body()).contains("alpha");
+    }
+
+    @Test
+    void fiveWrongPasswordsInAMinuteHoldThatLoginOffEvenWithTheRightOne() throws Exception {
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_LOGIN; i++) {
+            assertThat(jolokia(read(DEAD, "MessageCount"), basic("guessed", "guess-" + i)).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> held = jolokia(read(DEAD, "MessageCount"), basic("guessed", "guessed-password-1"));
+        assertThat(held.statusCode()).isEqualTo(429);
+        assertThat(held.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Integer.parseInt(seconds)).isBetween(1, 61));
+        assertThat(held.body()).startsWith("Too many failed logins").doesNotContain("sluice.dead");
+        assertThat(get("/api/rings?slots=true", basic("guessed", "guessed-password-1")).statusCode())
+                .as("the REST views too").isEqualTo(429);
+        assertThat(jolokia(read(DEAD, "MessageCount"), OPERATOR).statusCode()).as("other logins from this address")
+                .isEqualTo(200);
     }
 
     @Test
