@@ -1,9 +1,7 @@
 package io.sluice.management;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ThrottledLogins extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    /** Reads an Authorization: Basic header as Spring Security's Basic filter does. */
+    private final BasicAuthenticationConverter basicCredentials = new BasicAuthenticationConverter();
 
     ThrottledLogins(LoginThrottle throttle) {
         this.throttle = throttle;
@@ -44,16 +47,14 @@ final class ThrottledLogins extends OncePerRequestFilter {
     }
 
     /** The login a request tries, or null if it tries none. */
-    private static String attemptedLogin(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                return colon < 0 ? pair : pair.substring(0, colon);
-            } catch (IllegalArgumentException undecodable) {
-                return null; // Spring Security refuses it as it stands
+    private String attemptedLogin(HttpServletRequest request) {
+        try {
+            UsernamePasswordAuthenticationToken basic = basicCredentials.convert(request);
+            if (basic != null) {
+                return basic.getName();
             }
+        } catch (AuthenticationException undecodable) {
+            return null; // Spring Security's Basic filter refuses it as it stands
         }
         if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
             return request.getParameter("username");
