@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.core.server.BrokerConnection;
+import org.apache.activemq.artemis.protocol.amqp.connect.AMQPBrokerConnection;
 import io.sluice.testsupport.LinkBrokers;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,51 @@ class BrokerConnectionWatchdogTest {
                 BrokerConnection connection = edge.getActiveMQServer().getBrokerConnections().iterator().next();
                 await().atMost(WAIT).until(connection::isConnected);
                 assertThat(proxy.forwarded()).isPositive();
+                assertThat(watchdog.restartsSoFar()).as("restarts of the connection Artemis gave up").isPositive();
             } finally {
                 watchdog.stop();
                 edge.stop();
                 if (core != null) {
                     core.stop();
                 }
+            }
+        }
+    }
+
+    /**
+     * Nothing listens where the edge dials (the core is down, or a black hole's connect fails): Artemis keeps
+     * re-dialling by itself, and the watchdog must not restart it however long that lasts. A restart would put
+     * a second attempt in flight beside Artemis' own, and a late failure of either tears down whichever
+     * connection is current, often the one that just came up (ADR 0031).
+     */
+    @Test
+    void aConnectionArtemisIsStillDiallingIsLeftToArtemis() throws Exception {
+        int corePort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            corePort = probe.getLocalPort();
+        }
+        EmbeddedActiveMQ edge = new EmbeddedActiveMQ().setConfiguration(LinkBrokers.edgeDialling(32, corePort)).start();
+        EmbeddedActiveMQ core = null;
+        try {
+            AMQPBrokerConnection connection =
+                    (AMQPBrokerConnection) edge.getActiveMQServer().getBrokerConnections().iterator().next();
+            await().atMost(WAIT).until(connection::isConnecting);
+            BrokerConnectionWatchdog watchdog = new BrokerConnectionWatchdog(edge.getActiveMQServer(),
+                    Duration.ofMillis(100), Duration.ofSeconds(2));
+            long now = System.nanoTime();
+            for (int second = 0; second <= 10; second++) {
+                watchdog.check(now + Duration.ofSeconds(second).toNanos());
+            }
+            assertThat(watchdog.restartsSoFar()).as("restarts of a connection Artemis is dialling").isZero();
+            assertThat(connection.isConnected()).isFalse();
+
+            core = new EmbeddedActiveMQ().setConfiguration(LinkBrokers.plain("core",
+                    "tcp://127.0.0.1:" + corePort + "?protocols=AMQP")).start();
+            await().atMost(WAIT).until(connection::isConnected);
+        } finally {
+            edge.stop();
+            if (core != null) {
+                core.stop();
             }
         }
     }
