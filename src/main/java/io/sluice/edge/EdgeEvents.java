@@ -2,6 +2,7 @@ package io.sluice.edge;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
@@ -35,10 +36,16 @@ public final class EdgeEvents {
 
     private final String carrier;
     private final ReceiptCorrelator receipts;
+    private final Predicate<String> alreadyReported;
 
-    public EdgeEvents(String carrier, ReceiptCorrelator receipts) {
+    /**
+     * @param alreadyReported whether an event with this duplicate id already went to the core
+     *                        ({@link ReportedEvents}); such an event is not sent again
+     */
+    public EdgeEvents(String carrier, ReceiptCorrelator receipts, Predicate<String> alreadyReported) {
         this.carrier = carrier;
         this.receipts = receipts;
+        this.alreadyReported = alreadyReported;
     }
 
     /** Why the SMSC (or the edge itself, for a text too long) refused a message for good, in words for its sender. */
@@ -140,12 +147,28 @@ public final class EdgeEvents {
                     delivered ? "delivered" : failureDetail);
         }
         var about = submitted.orElse(new ReceiptCorrelator.Submitted(null, null, null));
+        MessageStatus status = delivered ? MessageStatus.DELIVERED : MessageStatus.FAILED;
+        if (about.sluiceId() != null && alreadyReported.test(duplicateId(about.sluiceId(), status))) {
+            // The SMSC repeated the receipt, or the message was submitted again after a restart and this is the
+            // second submission's: the sender has heard it. Nothing is sent, and the routes' filter finds no
+            // sender; sending it would make the broker refuse this transaction every time (ReportedEvents).
+            LOG.info("Receipt {} for message {} ({}) repeats one already reported; not sent again", smscId,
+                    about.sluiceId(), status.code());
+            message.removeHeaders("*");
+            message.setHeader(Headers.SMSC_ID, smscId);
+            return;
+        }
         if (delivered) {
             write(message, about, MessageStatus.DELIVERED, null, "Delivered to the handset.");
         } else {
             write(message, about, MessageStatus.FAILED, FailureReason.UNDELIVERABLE, failureDetail);
         }
         message.setHeader(Headers.SMSC_ID, smscId);
+    }
+
+    /** An event's duplicate id: the core's broker keeps one event per message and status. */
+    static String duplicateId(String sluiceId, MessageStatus status) {
+        return sluiceId + ":" + status.code();
     }
 
     /**
@@ -233,7 +256,7 @@ public final class EdgeEvents {
         if (about.sluiceId() != null) {
             message.setHeader(Headers.SLUICE_ID, about.sluiceId());
             // If the link to the core retransmits the event, the core's broker keeps one copy.
-            message.setHeader(Headers.DUPLICATE_ID, about.sluiceId() + ":" + status.code());
+            message.setHeader(Headers.DUPLICATE_ID, duplicateId(about.sluiceId(), status));
         }
         if (about.sender() != null) {
             message.setHeader(Headers.SENDER, about.sender());

@@ -279,8 +279,8 @@ public class EdgeSite {
     }
 
     @Bean
-    EdgeEvents edgeEvents(EdgeProperties edge, ReceiptCorrelator receipts) {
-        return new EdgeEvents(edge.carrier(), receipts);
+    EdgeEvents edgeEvents(EdgeProperties edge, ReceiptCorrelator receipts, SiteBroker edgeBroker) {
+        return new EdgeEvents(edge.carrier(), receipts, new ReportedEvents(edgeBroker.server())::contains);
     }
 
     @Bean

@@ -19,7 +19,7 @@ class EdgeEventsTest {
 
     private static final String SHARED = "+447700900001:261127120000";
     private final ReceiptCorrelator receipts = new ReceiptCorrelator(100);
-    private final EdgeEvents events = new EdgeEvents("alpha", receipts);
+    private final EdgeEvents events = new EdgeEvents("alpha", receipts, duplicateId -> false);
     private final ReceiptCorrelator.Submitted first = new ReceiptCorrelator.Submitted("m1", "alice", "ref-1");
     private final ReceiptCorrelator.Submitted second = new ReceiptCorrelator.Submitted("m2", "alice", "ref-2");
 

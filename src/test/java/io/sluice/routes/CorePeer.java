@@ -88,6 +88,18 @@ final class CorePeer {
     }
 
     /** The receipt event about one message (events about other tests' messages are skipped). */
+    /** Every event that arrives up to and including the first about {@code sluiceId}, in arrival order. */
+    List<Message> eventsUntil(String sluiceId) throws JMSException {
+        List<Message> events = new ArrayList<>();
+        for (Message event = broker.receive("sluice.events", wait); event != null; event = broker.receive("sluice.events", wait)) {
+            events.add(event);
+            if (sluiceId.equals(event.getStringProperty("sluice_id"))) {
+                return events;
+            }
+        }
+        throw new AssertionError("no event about " + sluiceId + "; before it came " + events.size());
+    }
+
     Message eventAbout(String sluiceId) throws JMSException {
         for (Message event = broker.receive("sluice.events", wait); event != null; event = broker.receive("sluice.events", wait)) {
             if (sluiceId.equals(event.getStringProperty("sluice_id"))) {

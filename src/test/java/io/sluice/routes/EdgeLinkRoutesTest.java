@@ -102,7 +102,7 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         connectionFactory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
-        edge = new EdgeSmppRoutes(context, connectionFactory, MO_SLOTS, MAX_PARTS, validityClock);
+        edge = new EdgeSmppRoutes(context, broker, connectionFactory, MO_SLOTS, MAX_PARTS, validityClock);
         rings = edge.rings;
         receipts = edge.receipts;
         meters = edge.meters;
@@ -297,6 +297,40 @@ class EdgeLinkRoutesTest extends CamelTestSupport {
         assertThat(event.getStringProperty("sender")).isEqualTo("alice");
         assertThat(event.getStringProperty("client_ref")).isEqualTo("ref-7");
         assertThat(event.getStringProperty("sluice_id")).isEqualTo("m-7");
+    }
+
+    /**
+     * The same message reported delivered twice: the SMSC repeats a receipt whose deliver_sm_resp it missed, and a
+     * message submitted again after an edge's kill -9 gets a receipt per submission. The broker refuses a second
+     * event with the same duplicate id and, in a transaction, the whole transaction: sent, it would fail the
+     * receipts flow every time it was tried again, and no receipt behind it would ever be reported
+     * (ReconnectIT: 17 of 200 senders heard "delivered"). It is not sent again, and the next receipt is reported.
+     */
+    @Test
+    void aReceiptForAMessageAlreadyReportedDeliveredIsNotSentAgainAndHoldsUpNothing() throws Exception {
+        receipts.remember("smsc-9a", new ReceiptCorrelator.Submitted("m-9", "alice", "ref-9"));
+        receipts.remember("smsc-9b", new ReceiptCorrelator.Submitted("m-9", "alice", "ref-9")); // submitted again
+        receipts.remember("smsc-10", new ReceiptCorrelator.Submitted("m-10", "alice", "ref-10"));
+        deliveredReceipt("smsc-9a");
+        assertThat(core.eventAbout("m-9").getStringProperty("status")).isEqualTo("delivered");
+
+        deliveredReceipt("smsc-9a"); // repeated by the SMSC
+        deliveredReceipt("smsc-9b"); // the second submission's
+        deliveredReceipt("smsc-10");
+
+        // other tests' receipts may come in between; none may be about m-9
+        List<String> about = new ArrayList<>();
+        for (Message event : core.eventsUntil("m-10")) {
+            about.add(event.getStringProperty("sluice_id") + " " + event.getStringProperty("status"));
+        }
+        assertThat(about).doesNotContain("m-9 delivered").endsWith("m-10 delivered");
+    }
+
+    private void deliveredReceipt(String smscId) {
+        template.sendBodyAndHeaders("direct:smsc-receive", "", Map.of(
+                SmppConstants.MESSAGE_TYPE, "DeliveryReceipt",
+                SmppConstants.ID, smscId,
+                SmppConstants.FINAL_STATUS, DeliveryReceiptState.DELIVRD));
     }
 
     @Test

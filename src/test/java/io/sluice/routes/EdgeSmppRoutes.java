@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.broker.CamelJms;
 import io.sluice.edge.CarrierTraffic;
 import io.sluice.edge.EdgeEvents;
+import io.sluice.edge.ReportedEvents;
 import io.sluice.broker.SessionReusingTransactionManager;
 import io.sluice.edge.OneAtATimeTransactionPolicy;
 import io.sluice.edge.MoAssembly;
@@ -90,8 +91,8 @@ final class EdgeSmppRoutes {
      * Binds the beans and loads the flows; {@code slots} is the size of both rings, MT validities are
      * judged by {@code validityClock} (ADR 0019).
      */
-    EdgeSmppRoutes(CamelContext context, ActiveMQConnectionFactory connectionFactory, int slots, int maxParts,
-                   Clock validityClock) throws Exception {
+    EdgeSmppRoutes(CamelContext context, InVmBroker broker, ActiveMQConnectionFactory connectionFactory, int slots,
+                   int maxParts, Clock validityClock) throws Exception {
         rings = SiteLink.rings(connectionFactory, Map.of(CARRIER, slots));
         rings.get(Direction.MO, CARRIER).markPositionKnown(); // as after the core's first heart-beat
         LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
@@ -106,7 +107,7 @@ final class EdgeSmppRoutes {
         registry.bind("mtValidity", new MtValidity(validityClock));
         registry.bind("smppBindState", bindState);
         registry.bind("smppUnansweredRebind", new SmppUnansweredRebind(bindState));
-        registry.bind("edgeEvents", new EdgeEvents(CARRIER, receipts));
+        registry.bind("edgeEvents", new EdgeEvents(CARRIER, receipts, new ReportedEvents(broker.server())::contains));
         context.getManagementStrategy().addEventNotifier(new SmscSubmitMeter(meters, traffic, CARRIER, "smpp"));
         context.getManagementStrategy().addEventNotifier(new SmscDeliveryCounter(meters, traffic, CARRIER, "smpp"));
         JmsTemplate partsJms = new JmsTemplate(connectionFactory);

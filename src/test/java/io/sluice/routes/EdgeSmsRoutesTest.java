@@ -15,6 +15,7 @@ import java.util.Properties;
 
 import io.sluice.broker.CamelJms;
 import io.sluice.edge.EdgeEvents;
+import io.sluice.edge.ReportedEvents;
 import io.sluice.broker.SessionReusingTransactionManager;
 import io.sluice.edge.OneAtATimeTransactionPolicy;
 import io.sluice.edge.MoAssembly;
@@ -303,7 +304,7 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("edgeRings", rings);
         context.getRegistry().bind("edgeLinkEnd", link);
         context.getRegistry().bind("edgeLinkBatches", BatchListener.all(rings, monitor));
-        context.getRegistry().bind("edgeEvents", new EdgeEvents(carrier, receipts));
+        context.getRegistry().bind("edgeEvents", new EdgeEvents(carrier, receipts, new ReportedEvents(broker.server())::contains));
         context.getRegistry().bind("moAssembly", assembly);
         context.getRegistry().bind("moIntake", new MoIntake(link, assembly));
         context.getRegistry().bind("edgeTransaction",

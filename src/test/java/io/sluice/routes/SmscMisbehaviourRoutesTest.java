@@ -107,7 +107,7 @@ class SmscMisbehaviourRoutesTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         connectionFactory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
-        edge = new EdgeSmppRoutes(context, connectionFactory, SLOTS, 4, Clock.systemUTC());
+        edge = new EdgeSmppRoutes(context, broker, connectionFactory, SLOTS, 4, Clock.systemUTC());
         return context;
     }
 

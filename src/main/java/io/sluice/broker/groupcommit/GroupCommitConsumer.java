@@ -13,6 +13,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TransactionRolledBackException;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsBinding;
@@ -116,8 +117,16 @@ final class GroupCommitConsumer extends DefaultConsumer {
                         if (!running) {
                             return;
                         }
-                        LOG.warn("groupcommit:{} lost its broker session ({}); trying again in {} ms", endpoint.queue(),
-                                broken.toString(), delay.toMillis());
+                        if (isDuplicateRefused(broken)) {
+                            // not a lost session: the same batch will be refused the same way, and the queue waits
+                            LOG.error("groupcommit:{}: the broker refused a message the batch sent as a duplicate, so "
+                                    + "it refused the whole transaction; the batch will fail the same way until the "
+                                    + "route stops sending it ({}); trying again in {} ms", endpoint.queue(),
+                                    broken.toString(), delay.toMillis());
+                        } else {
+                            LOG.warn("groupcommit:{} lost its broker session ({}); trying again in {} ms",
+                                    endpoint.queue(), broken.toString(), delay.toMillis());
+                        }
                         if (!pause(delay)) {
                             return;
                         }
@@ -127,6 +136,24 @@ final class GroupCommitConsumer extends DefaultConsumer {
             } finally {
                 closeSession();
             }
+        }
+
+        /** Whether Artemis' duplicate detection refused the transaction (ActiveMQDuplicateIdException). */
+        private static boolean isDuplicateRefused(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = next(cause)) {
+                if (cause instanceof ActiveMQDuplicateIdException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Throwable next(Throwable failure) {
+            if (failure instanceof JMSException jms && jms.getLinkedException() != null
+                    && jms.getLinkedException() != failure.getCause()) {
+                return jms.getLinkedException();
+            }
+            return failure.getCause();
         }
 
         /** Waits a little for a first message; with one, runs a batch and commits or rolls it back. */
