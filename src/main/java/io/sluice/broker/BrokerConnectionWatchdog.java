@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <p>Artemis 2.44's AMQP broker connection learns that its TCP connection closed only through a
  * handler it installs after the connect. When the far side hangs up before that — a proxy, a load
  * balancer or the WAN simulator whose own target is not up yet — the connection is dead and never
- * re-dialled (BrokerConnectionWatchdogTest shows it). Stopping and starting it dials again from scratch.
+ * re-dialled (BrokerConnectionWatchdogTest shows it). The watchdog hands it back to Artemis' retry loop.
  *
  * <p>Only such a connection is restarted: one that is down and that Artemis is not
  * {@linkplain AMQPBrokerConnection#isConnecting() connecting} (dialling, or waiting for its next retry).
@@ -107,7 +107,7 @@ public final class BrokerConnectionWatchdog {
 
     /**
      * Whether Artemis' own retry loop has the connection: dialling now, or waiting for its next attempt. The
-     * flag is a plain field of Artemis' connect thread; a stale read only delays a restart by one check.
+     * flag is a plain field; a stale read only delays a restart by one check.
      */
     private static boolean isBeingDialled(BrokerConnection connection) {
         return connection instanceof AMQPBrokerConnection amqp && amqp.isConnecting();
@@ -129,8 +129,16 @@ public final class BrokerConnectionWatchdog {
                     connection.getName(), restart);
         }
         try {
-            broker.stopBrokerConnection(connection.getName());
-            broker.startBrokerConnection(connection.getName());
+            if (connection instanceof AMQPBrokerConnection amqp) {
+                // Artemis' own path back into its retry loop: it marks itself dialling, fails the dead connection and
+                // schedules the next attempt, so the dead connection's late close finds it dialling and does nothing.
+                // A stop and start instead queued the new attempt ahead of that close, which then tore the new
+                // connection down ("Connection being recreated"), or left an orphan connection beside it.
+                amqp.disconnect();
+            } else {
+                broker.stopBrokerConnection(connection.getName());
+                broker.startBrokerConnection(connection.getName());
+            }
         } catch (Exception e) {
             log.warn("Could not restart broker connection {}; trying again in {}", connection.getName(), stuckAfter, e);
         }

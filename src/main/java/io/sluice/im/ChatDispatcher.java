@@ -119,7 +119,9 @@ public final class ChatDispatcher {
         message.setHeader(Headers.SENDER, sender);
         message.setHeader(Headers.CARRIER, carrier.get());
         message.setHeader(Headers.CLIENT_REF, exchange.getProperty(Headers.CLIENT_REF, String.class));
-        // The edge's broker drops a second copy of the same id (link retransmission after a cut).
+        // The core's broker keeps one copy per id on sluice.mt.<carrier>. The id is new for each dispatch, so this
+        // guards against the same dispatch being sent twice, not against a redelivered outbox message; the link to
+        // the edge has duplicate ids of its own (LinkMessages).
         message.setHeader(Headers.DUPLICATE_ID, message.getHeader(Headers.SLUICE_ID));
         // The phone sees the carrier's service number as sender (set by its edge), so the text names
         // the IM user; a reply from the phone continues this conversation.

@@ -27,6 +27,9 @@ public final class EdgeEventRelay {
         if (carrier == null || sender == null || !users.exists(sender) || status == null) {
             event.setHeader(Headers.DETAIL, "event for carrier '" + carrier
                     + "', user '" + sender + "' and status '" + event.getHeader(Headers.STATUS) + "' cannot be relayed");
+            // Kept without its duplicate id: a second such event on sluice.dead would make the broker refuse the
+            // whole group commit, every time it was tried (ADR 0029, amendment).
+            event.removeHeader(Headers.DUPLICATE_ID);
             exchange.setProperty(Headers.TARGET_PROPERTY, Destinations.DEAD);
             return;
         }

@@ -47,6 +47,7 @@ public final class ExpiredMessages {
         } else {
             Message kept = out.to(Destinations.DEAD, expired.getBody(String.class));
             kept.getHeaders().putAll(expired.getHeaders());
+            kept.removeHeader(Headers.DUPLICATE_ID); // a repeat on sluice.dead would refuse this whole transaction
             kept.setHeader(Headers.DETAIL, "expired message from " + origin + " with no sender to tell");
         }
         return out.messages();

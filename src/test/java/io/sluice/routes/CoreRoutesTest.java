@@ -337,6 +337,14 @@ class CoreRoutesTest extends CamelTestSupport {
 
         broker.send("sluice.events", "edge-alpha", Map.of("carrier", "alpha", "sender", "alice", "status", "bogus"), "x");
         assertThat(broker.receive("sluice.dead", WAIT).getStringProperty("detail")).contains("bogus");
+
+        // kept for inspection without the event's duplicate id: a second one on sluice.dead would make the broker
+        // refuse the whole group commit every time it was tried
+        broker.send("sluice.events", "edge-alpha", Map.of("carrier", "alpha", "sender", "nobody", "status", "delivered",
+                "sluice_id", "m-2", "_AMQ_DUPL_ID", "m-2:delivered"), "x");
+        Message kept = broker.receive("sluice.dead", WAIT);
+        assertThat(kept.getStringProperty("detail")).contains("nobody");
+        assertThat(kept.propertyExists("_AMQ_DUPL_ID")).isFalse();
     }
 
     @Test
