@@ -55,14 +55,36 @@ final class WebSocketTransport implements StompTransport, WebSocket.Listener {
         String message = new String(frame.encode(), StandardCharsets.UTF_8);
         // java.net.http.WebSocket allows one outstanding send at a time.
         synchronized (this) {
-            await(webSocket.sendText(message, true), timeout, "Sending " + frame.command());
+            endIfFailed(() -> await(webSocket.sendText(message, true), timeout, "Sending " + frame.command()));
         }
     }
 
     @Override
     public void writeHeartbeat() throws IOException {
         synchronized (this) {
-            await(webSocket.sendText("\n", true), timeout, "Sending a heart-beat");
+            endIfFailed(() -> await(webSocket.sendText("\n", true), timeout, "Sending a heart-beat"));
+        }
+    }
+
+    private interface Send {
+        void run() throws IOException;
+    }
+
+    /**
+     * A send that failed or timed out ends the connection for the reader too. java.net.http reports a failure of
+     * the output side to the send's future, and nothing obliges it to report it to the listener as well; a reader
+     * would then wait for frames on a connection that can no longer carry any. (StompBadInputIT once waited 10 s
+     * for the end of a connection the broker had cut for a frame too large while the client was sending it.)
+     */
+    private void endIfFailed(Send send) throws IOException {
+        try {
+            send.run();
+        } catch (InterruptedIOException interrupted) {
+            throw interrupted;
+        } catch (IOException failed) {
+            webSocket.abort();
+            finish(failed);
+            throw failed;
         }
     }
 
