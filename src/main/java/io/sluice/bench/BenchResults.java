@@ -25,6 +25,8 @@ final class BenchResults {
     /** The warm-up's rounds, before anything was measured. */
     WarmUp.Rounds warmUp;
     Map<Integer, WanSweep.AtRtt> sweep = Map.of();
+    /** CPU time by process during the sweep's MT runs; null when the sweep did not run. */
+    CpuAccount mtCpu;
     /** Link utilisation at the fast handshake time, RTT {@link #UTILISATION_RTT_MS}, per run. */
     final List<Double> fastUtilisation = new ArrayList<>();
     long[] moTurnaroundNanos = new long[0];

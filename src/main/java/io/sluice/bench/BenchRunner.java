@@ -104,8 +104,11 @@ class BenchRunner extends OneShotRunner {
             warmUp(sites, alice, bob, results);
             MoTurnaround turnaround = new MoTurnaround(sites.emulator());
             // the MO turnaround (3) is timed on the sweep's MO runs
-            step(results, "1. WAN insensitivity", List.of(1, 3), () -> results.sweep =
-                    new WanSweep(sites, sizes, alice, bob, turnaround).run(results.deliveries));
+            step(results, "1. WAN insensitivity", List.of(1, 3), () -> {
+                WanSweep sweep = new WanSweep(sites, sizes, alice, bob, turnaround);
+                results.sweep = sweep.run(results.deliveries);
+                results.mtCpu = sweep.mtCpu();
+            });
             results.moTurnaroundNanos = turnaround.samples();
             step(results, "3. Disk sync yardstick", List.of(3), () ->
                     results.diskSyncNanos = DiskSync.time(sites.edgeDataDir(), sizes.diskSyncs()));

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.sluice.Role;
 import io.sluice.link.tls.LinkPki;
@@ -41,6 +43,8 @@ final class BenchSites implements AutoCloseable {
     private RoleProcess emulator;
     private RoleProcess core;
     private RoleProcess edge;
+    private RoleProcess coreWanProcess;
+    private RoleProcess smscWanProcess;
 
     BenchSites(BenchProperties settings, String classPath) {
         this.settings = settings;
@@ -61,11 +65,11 @@ final class BenchSites implements AutoCloseable {
                 "--sluice.core.bind-host=127.0.0.1",
                 // the benchmark's clients connect and leave many times; keep the default cap out of the way
                 "--sluice.core.max-stomp-connections=1000");
-        start(Role.WAN, coreWanHttpPort, "wan-core",
+        coreWanProcess = start(Role.WAN, coreWanHttpPort, "wan-core",
                 "--sluice.wan.listen-port=" + coreWanPort,
                 "--sluice.wan.target-host=127.0.0.1",
                 "--sluice.wan.target-port=" + edgeLinkPort);
-        start(Role.WAN, smscWanHttpPort, "wan-smsc",
+        smscWanProcess = start(Role.WAN, smscWanHttpPort, "wan-smsc",
                 "--sluice.wan.listen-port=" + smscWanPort,
                 "--sluice.wan.target-host=127.0.0.1",
                 "--sluice.wan.target-port=" + smppPort);
@@ -113,6 +117,21 @@ final class BenchSites implements AutoCloseable {
     /** The edge's own data directory: where its journal syncs, so where the disk-sync yardstick is timed. */
     Path edgeDataDir() {
         return workDir.resolve(Role.EDGE.profile());
+    }
+
+    /**
+     * The processes whose CPU time the sweep accounts for, by the name the report gives them; the emulator's pid is
+     * read at each call, since {@link #restartEmulator} replaces it.
+     */
+    Map<String, Long> pidsByName() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("core", core.pid());
+        pids.put("edge", edge.pid());
+        pids.put("SMSC emulator", emulator.pid());
+        pids.put("WAN simulator, core side", coreWanProcess.pid());
+        pids.put("WAN simulator, SMSC side", smscWanProcess.pid());
+        pids.put("bench (STOMP clients, polling)", ProcessHandle.current().pid());
+        return pids;
     }
 
     RoleProcess core() {

@@ -155,6 +155,30 @@ final class ResultsReport {
                 + Figures.mtOverBaseline(at).format(2) + " |"));
         line("");
         line("![Throughput against WAN round trip](" + PLOT + ")");
+        mtCpu();
+    }
+
+    /** Where the processors went while MT was measured: is the MT rate set by the CPU of this machine? */
+    private void mtCpu() {
+        CpuAccount cpu = results.mtCpu;
+        if (cpu == null || cpu.wallSeconds() <= 0 || cpu.messages() == 0 || Double.isNaN(cpu.machineSeconds())) {
+            return;
+        }
+        double wall = cpu.wallSeconds();
+        line("");
+        line("CPU time during the MT runs (" + number(wall, 1) + " s of wall time from the first send to the last"
+                + " submit, " + cpu.messages() + " MT messages, " + results.machine.processors() + " processors):");
+        line("");
+        line("| Process | CPU seconds | processors busy on it | CPU ms per MT message |");
+        line("| --- | --- | --- | --- |");
+        cpu.seconds().forEach((name, seconds) -> line(mtCpuRow(name, seconds, cpu)));
+        line(mtCpuRow("other work on the machine", cpu.othersSeconds(), cpu));
+        line(mtCpuRow("the whole machine", cpu.machineSeconds(), cpu));
+    }
+
+    private static String mtCpuRow(String name, double seconds, CpuAccount cpu) {
+        return "| " + name + " | " + number(seconds, 1) + " | " + number(seconds / cpu.wallSeconds(), 2) + " | "
+                + number(seconds * 1000 / cpu.messages(), 2) + " |";
     }
 
     private void utilisation() {

@@ -34,6 +34,7 @@ final class WanSweep {
     private final MoRun moRun;
     private final MoTurnaround turnaround;
     private final Map<Integer, AtRtt> byRtt = new LinkedHashMap<>();
+    private CpuAccount mtCpu;
 
     WanSweep(BenchSites sites, BenchMode.Sizes sizes, BenchUser alice, BenchUser bob, MoTurnaround turnaround) {
         this.sites = sites;
@@ -45,6 +46,7 @@ final class WanSweep {
 
     Map<Integer, AtRtt> run(Deliveries deliveries) throws IOException, InterruptedException {
         BaselineRun baselineRun = new BaselineRun(sites.smscWanPort);
+        mtCpu = new CpuAccount(sites.pidsByName());
         // Repeat by repeat, every RTT in turn, each repeat starting one RTT further on: a slow drift of the
         // machine (JIT, other load) then spreads over all RTTs instead of always favouring the one measured last.
         // It evens out fully only when the repeats are a multiple of the RTTs (quick: 3 repeats of 4 RTTs leave
@@ -56,7 +58,9 @@ final class WanSweep {
                 sites.smscWan().roundTrip(rtt);
                 AtRtt at = byRtt.computeIfAbsent(rttMs, k -> new AtRtt());
                 String tag = "rtt" + rttMs + "r" + repeat;
+                CpuAccount.Reading beforeMt = mtCpu.read();
                 MtRun.Result mt = mtRun.run("mt-" + tag, sizes.mtMessages(), timeoutFor(sizes.mtMessages(), rtt));
+                mtCpu.addSince(beforeMt, mt.arrived());
                 deliveries.add("MT at RTT " + rttMs + " ms, run " + repeat, mt.sent(), mt.arrived());
                 MoRun.Result mo = moRun.run("mo-" + tag, sizes.moMessages(), timeoutFor(sizes.moMessages(), rtt));
                 deliveries.add("MO at RTT " + rttMs + " ms, run " + repeat, mo.sent(), mo.arrived());
@@ -71,6 +75,11 @@ final class WanSweep {
             }
         }
         return byRtt; // in RTT order: the first repeat added them in that order
+    }
+
+    /** CPU time by process during the MT runs of the last {@link #run}, sending and waiting included. */
+    CpuAccount mtCpu() {
+        return mtCpu;
     }
 
     /** The RTTs in the order of a repeat (1, 2, …): the list rotated left by {@code repeat - 1}. */

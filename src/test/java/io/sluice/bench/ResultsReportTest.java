@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ResultsReportTest {
 
-    private static final BenchProperties SETTINGS = new BenchProperties(BenchMode.QUICK, Path.of("out"),
+    static final BenchProperties SETTINGS = new BenchProperties(BenchMode.QUICK, Path.of("out"),
             Path.of("work"), true, Duration.ofMillis(2), Duration.ofNanos(500_000), 10, 5000, Duration.ofSeconds(180),
             false, List.of(1, 2, 3, 4, 5, 6, 7), 0);
 
