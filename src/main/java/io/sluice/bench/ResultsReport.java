@@ -276,6 +276,25 @@ final class ResultsReport {
         return Spread.of(Figures.values(at, a -> a.mt, MtRun.Result::perSecond)).median();
     }
 
+    /** Whether the MT rate was set by the processors: how busy the machine was, and the sites' CPU per message. */
+    private void mtCpuReading() {
+        CpuAccount cpu = results.mtCpu;
+        if (cpu == null || cpu.wallSeconds() <= 0 || cpu.messages() == 0 || Double.isNaN(cpu.machineSeconds())) {
+            return;
+        }
+        int processors = results.machine.processors();
+        double busy = cpu.machineSeconds() / cpu.wallSeconds();
+        double core = cpu.seconds().getOrDefault("core", Double.NaN) * 1000 / cpu.messages();
+        double edge = cpu.seconds().getOrDefault("edge", Double.NaN) * 1000 / cpu.messages();
+        double all = cpu.machineSeconds() * 1000 / cpu.messages();
+        line("- **CPU**: during the MT runs the machine kept " + number(busy, 2) + " of its " + processors
+                + " processors busy; each MT message cost the core " + number(core, 2) + " ms and the edge "
+                + number(edge, 2) + " ms of CPU, " + number(all, 2) + " ms in all, i.e. at most "
+                + number(processors * 1000 / all, 0) + " msg/s with every processor busy. "
+                + (busy >= 0.75 * processors ? "The MT rate is set by this machine's processors."
+                        : "The processors were not the limit."));
+    }
+
     /** What the figures say about each other, computed from this run's numbers (no fixed text). */
     private void reading() {
         line("");
@@ -293,6 +312,7 @@ final class ResultsReport {
                     + " submit_sm: per-message work elsewhere on the path (the core's dispatch and ring, the edge's"
                     + " transacted consume and ring bookkeeping) does not overlap the handshake.");
         }
+        mtCpuReading();
         int high = results.sweep.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         Spread wan = Figures.ratio(results.sweep, high, 0, a -> a.mt, MtRun.Result::perSecond);
         if (wan.measured() && high > 0) {

@@ -40,7 +40,8 @@ class CpuAccountTest {
 
         assertThat(report).contains("CPU time during the MT runs").contains("4 MT messages")
                 .contains("| Process | CPU seconds | processors busy on it | CPU ms per MT message |")
-                .contains("| core | ").contains("| other work on the machine | ").contains("| the whole machine | ");
+                .contains("| core | ").contains("| other work on the machine | ").contains("| the whole machine | ")
+                .contains("- **CPU**: during the MT runs the machine kept ");
     }
 
     /** Spins until this process has used {@code seconds} more CPU by /proc's count (bounded); returns how much. */
