@@ -41,6 +41,11 @@ final class CpuAccount {
         messages += carried;
     }
 
+    /** Whether anything was accounted, and /proc could tell. */
+    synchronized boolean measured() {
+        return wallSeconds > 0 && messages > 0 && !Double.isNaN(machineSeconds);
+    }
+
     synchronized Map<String, Double> seconds() {
         return new LinkedHashMap<>(seconds);
     }

@@ -161,7 +161,7 @@ final class ResultsReport {
     /** Where the processors went while MT was measured: is the MT rate set by the CPU of this machine? */
     private void mtCpu() {
         CpuAccount cpu = results.mtCpu;
-        if (cpu == null || cpu.wallSeconds() <= 0 || cpu.messages() == 0 || Double.isNaN(cpu.machineSeconds())) {
+        if (cpu == null || !cpu.measured()) {
             return;
         }
         double wall = cpu.wallSeconds();
@@ -279,7 +279,7 @@ final class ResultsReport {
     /** Whether the MT rate was set by the processors: how busy the machine was, and the sites' CPU per message. */
     private void mtCpuReading() {
         CpuAccount cpu = results.mtCpu;
-        if (cpu == null || cpu.wallSeconds() <= 0 || cpu.messages() == 0 || Double.isNaN(cpu.machineSeconds())) {
+        if (cpu == null || !cpu.measured()) {
             return;
         }
         int processors = results.machine.processors();

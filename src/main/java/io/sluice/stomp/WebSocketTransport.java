@@ -52,33 +52,24 @@ final class WebSocketTransport implements StompTransport, WebSocket.Listener {
 
     @Override
     public void write(StompFrame frame) throws IOException {
-        String message = new String(frame.encode(), StandardCharsets.UTF_8);
-        // java.net.http.WebSocket allows one outstanding send at a time.
-        synchronized (this) {
-            endIfFailed(() -> await(webSocket.sendText(message, true), timeout, "Sending " + frame.command()));
-        }
+        send(new String(frame.encode(), StandardCharsets.UTF_8), "Sending " + frame.command());
     }
 
     @Override
     public void writeHeartbeat() throws IOException {
-        synchronized (this) {
-            endIfFailed(() -> await(webSocket.sendText("\n", true), timeout, "Sending a heart-beat"));
-        }
-    }
-
-    private interface Send {
-        void run() throws IOException;
+        send("\n", "Sending a heart-beat");
     }
 
     /**
-     * A send that failed or timed out ends the connection for the reader too. java.net.http reports a failure of
-     * the output side to the send's future, and nothing obliges it to report it to the listener as well; a reader
-     * would then wait for frames on a connection that can no longer carry any. (StompBadInputIT once waited 10 s
-     * for the end of a connection the broker had cut for a frame too large while the client was sending it.)
+     * One text message; java.net.http.WebSocket allows one outstanding send at a time. A send that failed or
+     * timed out ends the connection for the reader too: java.net.http reports a failure of the output side to
+     * the send's future, and nothing obliges it to tell the listener as well; a reader would then wait for
+     * frames on a connection that can no longer carry any. (StompBadInputIT once waited 10 s for the end of a
+     * connection the broker had cut for a frame too large while the client was sending it.)
      */
-    private void endIfFailed(Send send) throws IOException {
+    private synchronized void send(String text, String what) throws IOException {
         try {
-            send.run();
+            await(webSocket.sendText(text, true), timeout, what);
         } catch (InterruptedIOException interrupted) {
             throw interrupted;
         } catch (IOException failed) {

@@ -140,20 +140,13 @@ final class GroupCommitConsumer extends DefaultConsumer {
 
         /** Whether Artemis' duplicate detection refused the transaction (ActiveMQDuplicateIdException). */
         private static boolean isDuplicateRefused(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            // Artemis' JMS client makes the ActiveMQException the JMSException's cause
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ActiveMQDuplicateIdException) {
                     return true;
                 }
             }
             return false;
-        }
-
-        private static Throwable next(Throwable failure) {
-            if (failure instanceof JMSException jms && jms.getLinkedException() != null
-                    && jms.getLinkedException() != failure.getCause()) {
-                return jms.getLinkedException();
-            }
-            return failure.getCause();
         }
 
         /** Waits a little for a first message; with one, runs a batch and commits or rolls it back. */
