@@ -113,7 +113,7 @@ public class CoreSite {
         SiteBroker broker = new SiteBroker(configuration, security, queues);
         broker.addIncomingInterceptor(new StompDiskFullRefusal(broker::diskFull));
         broker.addIncomingInterceptor(new StompTextCheck());
-        return broker.start();
+        return SiteLink.startWithShardedRings(broker, core.carriers().keySet());
     }
 
     @Bean

@@ -93,7 +93,7 @@ public class EdgeSite {
         // broker's memory is full, a new record is dropped instead; memory still matches its receipt.
         configuration.addAddressSetting(correlations,
                 new AddressSettings().setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP));
-        return new SiteBroker(configuration, security, queues).start();
+        return SiteLink.startWithShardedRings(new SiteBroker(configuration, security, queues), List.of(edge.carrier()));
     }
 
     /**

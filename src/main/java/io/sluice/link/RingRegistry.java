@@ -28,7 +28,7 @@ public final class RingRegistry implements BatchListener {
     public RingRegistry(JmsTemplate jms, Map<String, Integer> capacities) {
         capacities.forEach((carrier, capacity) -> {
             for (Direction direction : Direction.values()) {
-                RingStore store = new RingStore(jms, RingStore.queueOf(direction, carrier), capacity);
+                RingStore store = new RingStore(jms, RingStore.storeOf(direction, carrier), capacity);
                 RingHandle handle = new RingHandle(direction, carrier, capacity, store);
                 byName.put(handle.name(), handle);
             }

@@ -20,15 +20,36 @@ public final class SiteLink {
     private SiteLink() {
     }
 
-    /** The last-value queues of the rings of these carriers. */
+    /** The last-value queues of the rings of these carriers: each ring's store is {@link RingStore#SHARDS} of them. */
     public static List<QueueConfiguration> ringQueues(Iterable<String> carriers) {
         List<QueueConfiguration> queues = new ArrayList<>();
         for (String carrier : carriers) {
             for (Direction direction : Direction.values()) {
-                queues.add(SiteBroker.lastValueQueue(RingStore.queueOf(direction, carrier), RingStore.KEY));
+                for (String shard : RingStore.shardsOf(RingStore.storeOf(direction, carrier))) {
+                    queues.add(SiteBroker.lastValueQueue(shard, RingStore.KEY));
+                }
             }
         }
         return queues;
+    }
+
+    /**
+     * Starts a site's broker, then moves ring stores its journal kept in one queue (before ADR 0032) into
+     * their shards, before any ring is loaded from them. A broker whose stores cannot be moved is stopped.
+     */
+    public static SiteBroker startWithShardedRings(SiteBroker broker, Iterable<String> carriers) throws Exception {
+        broker.start();
+        try {
+            for (String carrier : carriers) {
+                for (Direction direction : Direction.values()) {
+                    UnshardedRingStore.moveIntoShards(broker.server(), RingStore.storeOf(direction, carrier));
+                }
+            }
+        } catch (Exception | Error failed) {
+            broker.close();
+            throw failed;
+        }
+        return broker;
     }
 
     /** Rings of these carriers (capacity each), stored through the site's route connection factory. */

@@ -7,6 +7,7 @@ import java.util.Enumeration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -17,9 +18,14 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.jms.support.JmsUtils;
 
 /**
- * Keeps a ring durable in an Artemis last-value queue: one message per slot address (and one for the
+ * Keeps a ring durable in Artemis last-value queues: one message per slot record key (and one for the
  * floor), replaced on every transition. Sends made on a route's listener thread join that route's
  * local JMS transaction, so a slot record commits together with the work it records (ADR 0004).
+ * <p>
+ * The store is {@link #SHARDS} queues, a slot's records in the shard of its address and the floor in
+ * shard 0: Artemis walks a whole last-value queue after each send to it, so a smaller queue per send
+ * is less CPU per record (ADR 0032). A key always lives in the same shard, so sharding changes nothing
+ * about which record survives.
  */
 public final class RingStore {
 
@@ -29,6 +35,8 @@ public final class RingStore {
      */
     public static final String KEY = "ringKey";
     public static final String FLOOR_KEY = "floor";
+    /** Last-value queues per store (ADR 0032): about 128 records each in a ring of 255 slots. */
+    public static final int SHARDS = 16;
     private static final String SEQUENCE = "ring_seq";
     private static final String ADDRESS = "ring_slot";
     private static final String FLOOR = "ring_floor";
@@ -41,16 +49,17 @@ public final class RingStore {
     private static final String FLAGS = "flags";
 
     private final JmsTemplate jms;
-    private final String queue;
+    private final String store;
     private final int capacity;
 
     /**
      * @param jms      a template on the site's route connection factory, with {@code sessionTransacted} set
+     * @param store    the store's name, {@link #storeOf}; its queues are {@link #shardsOf} it
      * @param capacity slots of the ring this stores
      */
-    public RingStore(JmsTemplate jms, String queue, int capacity) {
+    public RingStore(JmsTemplate jms, String store, int capacity) {
         this.jms = jms;
-        this.queue = queue;
+        this.store = store;
         this.capacity = capacity;
     }
 
@@ -83,16 +92,44 @@ public final class RingStore {
         return furthest;
     }
 
-    public static String queueOf(Direction direction, String carrier) {
+    /**
+     * The name of a ring's store. Before ADR 0032 this was its one queue; now its shards are named after
+     * it ({@link #shardsOf}). Carrier names have no dots, so no shard name is another carrier's store.
+     */
+    public static String storeOf(Direction direction, String carrier) {
         return "sluice.ring." + direction.ringName(carrier);
     }
 
-    public String queue() {
-        return queue;
+    /** The store's last-value queues, shard 0 first. */
+    public static List<String> shardsOf(String store) {
+        return IntStream.range(0, SHARDS).mapToObj(shard -> store + "." + shard).toList();
+    }
+
+    /** The queue a slot address's records go to. */
+    static String shardOf(String store, int address) {
+        return store + "." + Math.floorMod(address, SHARDS);
+    }
+
+    /** Whether a queue is one of the store's shards. */
+    public static boolean isShardOf(String store, String queue) {
+        return shardsOf(store).contains(queue);
+    }
+
+    /**
+     * An Artemis filter that picks one shard's records out of a store kept in one queue, as before ADR
+     * 0032: a site moves them over at start.
+     */
+    public static String recordsOfShard(int shard) {
+        String slots = ADDRESS + " % " + SHARDS + " = " + shard;
+        return shard == 0 ? KEY + " = '" + FLOOR_KEY + "' OR " + slots : slots;
+    }
+
+    public String store() {
+        return store;
     }
 
     public void save(Slot slot) {
-        jms.send(queue, session -> {
+        jms.send(shardOf(store, slot.address()), session -> {
             Payload payload = slot.payload();
             TextMessage message = session.createTextMessage(payload.text());
             message.setStringProperty(KEY, keyOf(slot));
@@ -113,7 +150,7 @@ public final class RingStore {
     }
 
     public void saveFloor(long floor) {
-        jms.send(queue, session -> {
+        jms.send(shardsOf(store).get(0), session -> {
             Message message = session.createMessage();
             message.setStringProperty(KEY, FLOOR_KEY);
             message.setLongProperty(FLOOR, floor);
@@ -146,13 +183,15 @@ public final class RingStore {
         try (Connection connection = jms.getConnectionFactory().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             connection.start();
-            Enumeration<?> messages = session.createBrowser(session.createQueue(queue)).getEnumeration();
-            while (messages.hasMoreElements()) {
-                Message message = (Message) messages.nextElement();
-                if (FLOOR_KEY.equals(message.getStringProperty(KEY))) {
-                    floor = Math.max(floor, message.getLongProperty(FLOOR));
-                } else {
-                    slots.add(slotOf((TextMessage) message));
+            for (String shard : shardsOf(store)) {
+                Enumeration<?> messages = session.createBrowser(session.createQueue(shard)).getEnumeration();
+                while (messages.hasMoreElements()) {
+                    Message message = (Message) messages.nextElement();
+                    if (FLOOR_KEY.equals(message.getStringProperty(KEY))) {
+                        floor = Math.max(floor, message.getLongProperty(FLOOR));
+                    } else {
+                        slots.add(slotOf((TextMessage) message));
+                    }
                 }
             }
         } catch (JMSException unreadable) {

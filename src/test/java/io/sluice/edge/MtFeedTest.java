@@ -36,7 +36,7 @@ class MtFeedTest {
 
     @Test
     void theFeedHoldsExactlyTheRingsUnprocessedMessagesInSequenceOrder() throws Exception {
-        try (InVmBroker broker = new InVmBroker().withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
+        try (InVmBroker broker = new InVmBroker().withRingStore(Direction.MT, "alpha")
                 .start(FEED);
              ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0")) {
             RingRegistry rings = SiteLink.rings(connectionFactory, Map.of("alpha", 8));

@@ -35,7 +35,6 @@ class MtOutcomesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
-    private static final String RING_QUEUE = RingStore.queueOf(Direction.MT, "alpha");
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -111,7 +110,7 @@ class MtOutcomesTest {
     }
 
     private InVmBroker start(InVmBroker broker) throws Exception {
-        this.broker = broker.withLastValueQueue(RING_QUEUE, RingStore.KEY).start(LinkMessages.TO_CORE);
+        this.broker = broker.withRingStore(Direction.MT, "alpha").start(LinkMessages.TO_CORE);
         closing.add(broker);
         connectionFactory = new ActiveMQConnectionFactory("vm://0");
         closing.add(connectionFactory);

@@ -69,14 +69,11 @@ class LinkResyncTest {
 
     @BeforeEach
     void startBothSites() throws Exception {
-        coreBroker = new InVmBroker().withLastValueQueue(RingStore.queueOf(Direction.MT, CARRIER), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, CARRIER), RingStore.KEY).start();
+        coreBroker = new InVmBroker().withRingStore(Direction.MT, CARRIER)
+                .withRingStore(Direction.MO, CARRIER).start();
         coreFactory = new ActiveMQConnectionFactory("vm://0");
         ConfigurationImpl edgeConfiguration = LinkBrokers.plain("edge", "vm://1");
-        for (Direction direction : Direction.values()) {
-            edgeConfiguration.addQueueConfiguration(QueueConfiguration.of(RingStore.queueOf(direction, CARRIER))
-                    .setRoutingType(RoutingType.ANYCAST).setLastValueKey(RingStore.KEY));
-        }
+        SiteLink.ringQueues(List.of(CARRIER)).forEach(edgeConfiguration::addQueueConfiguration);
         edgeBroker = new EmbeddedActiveMQ().setConfiguration(edgeConfiguration).start();
         edgeFactory = new ActiveMQConnectionFactory("vm://1");
 
@@ -141,7 +138,9 @@ class LinkResyncTest {
         heartBeatsBothWays();
 
         for (Direction direction : Direction.values()) { // the disk replaced
-            edgeBroker.getActiveMQServer().locateQueue(RingStore.queueOf(direction, CARRIER)).deleteAllReferences();
+            for (String shard : RingStore.shardsOf(RingStore.storeOf(direction, CARRIER))) {
+                edgeBroker.getActiveMQServer().locateQueue(shard).deleteAllReferences();
+            }
         }
         startEdge();
         for (Message beat : core.heartbeats(exchange())) {

@@ -32,8 +32,8 @@ class ResyncTest {
     static void start() throws Exception {
         broker = new InVmBroker();
         for (String carrier : List.of("a", "b", "c", "d", "e", "f")) {
-            broker.withLastValueQueue(RingStore.queueOf(Direction.MT, carrier), RingStore.KEY)
-                    .withLastValueQueue(RingStore.queueOf(Direction.MO, carrier), RingStore.KEY);
+            broker.withRingStore(Direction.MT, carrier)
+                    .withRingStore(Direction.MO, carrier);
         }
         broker.start();
         connectionFactory = new ActiveMQConnectionFactory("vm://0");

@@ -52,8 +52,8 @@ class RingChangesTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = new InVmBroker().withPlugin(brokenSend).withLastValueQueue(RingStore.queueOf(Direction.MT, CARRIER), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, CARRIER), RingStore.KEY).start();
+        broker = new InVmBroker().withPlugin(brokenSend).withRingStore(Direction.MT, CARRIER)
+                .withRingStore(Direction.MO, CARRIER).start();
         connectionFactory = new ActiveMQConnectionFactory("vm://0");
         rings = SiteLink.rings(connectionFactory, Map.of(CARRIER, 8));
         mt = rings.get(Direction.MT, CARRIER);
@@ -153,7 +153,7 @@ class RingChangesTest {
     void aSpringCommitThatFailsOnABrokenConnectionIsDecidedOnAConnectionOfItsOwn() throws Exception {
         JmsTransactionManager manager = new JmsTransactionManager(connectionFactory);
         manager.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS);
-        brokenSend.arm(RingStore.queueOf(Direction.MT, CARRIER), 1);
+        brokenSend.arm(BrokenSend.toRingStore(Direction.MT, CARRIER), 1);
 
         assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(status -> retrievedQuietly("m1")))
                 .isInstanceOf(TransactionException.class);

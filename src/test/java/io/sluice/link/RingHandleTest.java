@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RingHandleTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
-    private static final String QUEUE = RingStore.queueOf(Direction.MT, "r");
+    private static final String STORE = RingStore.storeOf(Direction.MT, "r");
 
     private InVmBroker broker;
     private ActiveMQConnectionFactory connectionFactory;
@@ -29,7 +29,7 @@ class RingHandleTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = new InVmBroker().withLastValueQueue(QUEUE, RingStore.KEY).start();
+        broker = new InVmBroker().withRingStore(Direction.MT, "r").start();
         connectionFactory = new ActiveMQConnectionFactory("vm://0");
         origin = SiteLink.rings(connectionFactory, Map.of("r", 8)).get(Direction.MT, "r");
     }
@@ -47,7 +47,7 @@ class RingHandleTest {
         Slot slot = origin.retrieveAndSend(message(), NOW, Duration.ZERO);
 
         assertThat(slot.flags()).contains(Flag.RETRIEVED, Flag.SENT);
-        assertThat(broker.messagesAdded(QUEUE)).as("one record, not one per flag").isEqualTo(1);
+        assertThat(RingStore.shardsOf(STORE).stream().mapToLong(broker::messagesAdded).sum()).as("one record, not one per flag").isEqualTo(1);
         assertThat(origin.storedRing().slot(slot.sequence())).get().extracting(Slot::flags)
                 .satisfies(flags -> assertThat(flags).contains(Flag.RETRIEVED, Flag.SENT));
     }

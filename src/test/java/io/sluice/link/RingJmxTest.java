@@ -22,8 +22,8 @@ class RingJmxTest {
     @Test
     void everyRingAndLinkIsAnMBeanWithLivePointers() throws Exception {
         try (InVmBroker broker = new InVmBroker()
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, "jmx"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, "jmx"), RingStore.KEY)
+                .withRingStore(Direction.MT, "jmx")
+                .withRingStore(Direction.MO, "jmx")
                 .start();
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0")) {
             RingRegistry rings = SiteLink.rings(factory, Map.of("jmx", 8));

@@ -26,8 +26,8 @@ class RingMetersTest {
     @Test
     void ringGaugesFollowTheRingAndLinkCountersFollowTheMonitor() throws Exception {
         try (InVmBroker broker = new InVmBroker()
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, "m"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, "m"), RingStore.KEY)
+                .withRingStore(Direction.MT, "m")
+                .withRingStore(Direction.MO, "m")
                 .start();
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0")) {
             RingRegistry rings = SiteLink.rings(factory, Map.of("m", 8));

@@ -33,8 +33,7 @@ class RingSlotReuseTest {
 
     @Test
     void aSlotTakenBeforeItsFreeingCommitsKeepsTheNewMessageInTheStore() throws Exception {
-        String queue = RingStore.queueOf(Direction.MT, "reuse");
-        try (InVmBroker broker = new InVmBroker().withLastValueQueue(queue, RingStore.KEY).start();
+        try (InVmBroker broker = new InVmBroker().withRingStore(Direction.MT, "reuse").start();
              ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory("vm://0")) {
             TransactionTemplate transaction = new TransactionTemplate(new JmsTransactionManager(connectionFactory));
             JmsTemplate jms = new JmsTemplate(connectionFactory);

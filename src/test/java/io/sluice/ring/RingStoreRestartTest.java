@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import io.sluice.testsupport.PersistentBrokerConfiguration;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class RingStoreRestartTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T07:00:00Z");
     private static final int CAPACITY = 32;
-    private static final String QUEUE = RingStore.queueOf(Direction.MT, "restart");
+    private static final String STORE = RingStore.storeOf(Direction.MT, "restart");
 
     @TempDir
     Path dataDir;
@@ -36,7 +36,7 @@ class RingStoreRestartTest {
         EmbeddedActiveMQ broker = start(dataDir);
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0")) {
             SingleConnectionFactory oneConnection = new SingleConnectionFactory(factory);
-            RingStore store = new RingStore(new JmsTemplate(oneConnection), QUEUE, CAPACITY);
+            RingStore store = new RingStore(new JmsTemplate(oneConnection), STORE, CAPACITY);
             for (long i = 1; i <= 200; i++) { // wraps the ring six times
                 store.save(ring.markSent(ring.retrieve(new Payload("m" + i, "alice", "+447700900001", null, "t" + i), NOW)
                         .sequence()));
@@ -52,7 +52,7 @@ class RingStoreRestartTest {
 
         broker = start(dataDir);
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0")) {
-            Ring loaded = new RingStore(new JmsTemplate(factory), QUEUE, CAPACITY).load("mt.restart", CAPACITY);
+            Ring loaded = new RingStore(new JmsTemplate(factory), STORE, CAPACITY).load("mt.restart", CAPACITY);
             assertThat(loaded.pointers()).isEqualTo(ring.pointers());
             assertThat(loaded.slots()).isEqualTo(ring.slots());
         } finally {
@@ -61,19 +61,11 @@ class RingStoreRestartTest {
     }
 
     private static EmbeddedActiveMQ start(Path dataDir) throws Exception {
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setPersistenceEnabled(true);
-        configuration.setSecurityEnabled(false);
-        configuration.setJournalType(JournalType.NIO);
-        // what is written reaches the journal file before stop(); no disk sync per send, to keep the test quick
-        configuration.setJournalSyncNonTransactional(false);
-        configuration.setJournalDirectory(dataDir.resolve("journal").toString());
-        configuration.setBindingsDirectory(dataDir.resolve("bindings").toString());
-        configuration.setPagingDirectory(dataDir.resolve("paging").toString());
-        configuration.setLargeMessagesDirectory(dataDir.resolve("large").toString());
-        configuration.addAcceptorConfiguration("in-vm", "vm://0");
-        configuration.addQueueConfiguration(QueueConfiguration.of(QUEUE).setRoutingType(RoutingType.ANYCAST)
-                .setLastValueKey(RingStore.KEY));
+        ConfigurationImpl configuration = PersistentBrokerConfiguration.in(dataDir);
+        for (String shard : RingStore.shardsOf(STORE)) {
+            configuration.addQueueConfiguration(QueueConfiguration.of(shard).setRoutingType(RoutingType.ANYCAST)
+                    .setLastValueKey(RingStore.KEY));
+        }
         Files.createDirectories(dataDir);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(configuration).start();

@@ -25,8 +25,8 @@ class RingStoreTest {
     @BeforeAll
     static void start() throws Exception {
         broker = new InVmBroker()
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
+                .withRingStore(Direction.MT, "alpha")
+                .withRingStore(Direction.MO, "alpha")
                 .start();
     }
 
@@ -107,6 +107,6 @@ class RingStoreTest {
     private static RingStore store(Direction direction) {
         JmsTemplate jms = new JmsTemplate(broker.connectionFactory());
         jms.setSessionTransacted(true);
-        return new RingStore(jms, RingStore.queueOf(direction, "alpha"), 8);
+        return new RingStore(jms, RingStore.storeOf(direction, "alpha"), 8);
     }
 }

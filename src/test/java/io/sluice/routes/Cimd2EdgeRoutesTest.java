@@ -94,8 +94,8 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
             return;
         }
         broker = new InVmBroker()
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
+                .withRingStore(Direction.MT, "alpha")
+                .withRingStore(Direction.MO, "alpha")
                 .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
                         "sluice.mt.alpha", "sluice.events", "sluice.dead");
         core = new CorePeer(broker, MO_SLOTS, WAIT);

@@ -96,10 +96,10 @@ class CoreRoutesTest extends CamelTestSupport {
                         }
                     }
                 })
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, "alpha"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, "alpha"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, "beta"), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, "beta"), RingStore.KEY)
+                .withRingStore(Direction.MT, "alpha")
+                .withRingStore(Direction.MO, "alpha")
+                .withRingStore(Direction.MT, "beta")
+                .withRingStore(Direction.MO, "beta")
                 .start("sluice.outbox", "sluice.events", "sluice.mt.alpha", "sluice.link.mt.alpha", "sluice.link.mo",
                         "sluice.link.report", "sluice.link.report.alpha", "sluice.inbox.alice", "sluice.inbox.bob", "sluice.inbox.dave",
                         "sluice.mo.unroutable", "sluice.dead");
@@ -388,7 +388,7 @@ class CoreRoutesTest extends CamelTestSupport {
         report("alpha", "processed", a2, Map.of("outcome", "ok"));
         report("beta", "processed", b1, Map.of("outcome", "ok"));
         // writing beta's slot breaks the connection of the batch that holds all three reports
-        BROKEN_SEND.arm(RingStore.queueOf(Direction.MT, "beta"), 1);
+        BROKEN_SEND.arm(BrokenSend.toRingStore(Direction.MT, "beta"), 1);
 
         context.getRouteController().startRoute("link-reports");
 
@@ -419,7 +419,7 @@ class CoreRoutesTest extends CamelTestSupport {
         assertThat(LINK_HOLD.awaitHeld(WAIT)).as("ring-mt-send holds a retrieved slot, not committed").isTrue();
 
         // a report's batch alone fails, writing its slot record, and rolls back; the MT batch stays open
-        BROKEN_SEND.refuse(RingStore.queueOf(Direction.MT, "alpha"), 1);
+        BROKEN_SEND.refuse(BrokenSend.toRingStore(Direction.MT, "alpha"), 1);
         report("processed", reported, Map.of("outcome", "ok"));
         Message processed = broker.receive("sluice.inbox.carol", WAIT);
         assertThat(processed.getStringProperty("status")).as("told once the report was redelivered").isEqualTo("processed");

@@ -64,8 +64,8 @@ final class EdgeSmppRoutes {
             broker.withPlugin(plugin);
         }
         return broker
-                .withLastValueQueue(RingStore.queueOf(Direction.MT, CARRIER), RingStore.KEY)
-                .withLastValueQueue(RingStore.queueOf(Direction.MO, CARRIER), RingStore.KEY)
+                .withRingStore(Direction.MT, CARRIER)
+                .withRingStore(Direction.MO, CARRIER)
                 .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
                         "sluice.mt.alpha", "sluice.events", "sluice.dead");
     }

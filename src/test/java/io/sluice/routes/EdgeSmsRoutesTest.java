@@ -88,8 +88,8 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
         broker = new InVmBroker();
         core = new CorePeer(broker, SLOTS, WAIT);
         for (String carrier : List.of("alpha", "beta")) {
-            broker.withLastValueQueue(RingStore.queueOf(Direction.MT, carrier), RingStore.KEY)
-                    .withLastValueQueue(RingStore.queueOf(Direction.MO, carrier), RingStore.KEY);
+            broker.withRingStore(Direction.MT, carrier)
+                    .withRingStore(Direction.MO, carrier);
         }
         broker.start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
                 "sluice.mt.alpha", "sluice.events", "sluice.dead", MoPartStore.queueOf("alpha"),

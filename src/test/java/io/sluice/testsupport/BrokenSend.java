@@ -2,6 +2,9 @@ package io.sluice.testsupport;
 
 import java.util.function.Predicate;
 
+import io.sluice.ring.Direction;
+import io.sluice.ring.RingStore;
+
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQInternalErrorException;
 import org.apache.activemq.artemis.api.core.Message;
@@ -35,11 +38,22 @@ public final class BrokenSend implements ActiveMQServerMessagePlugin {
     }
 
     /** The next {@code times} sends to {@code address} are refused; their connection stays up. */
-    public synchronized BrokenSend refuse(String address, int times) {
-        matching = message -> address.equals(message.getAddress());
+    public BrokenSend refuse(String address, int times) {
+        return refuse(message -> address.equals(message.getAddress()), times);
+    }
+
+    /** The next {@code times} sends that match are refused; their connection stays up. */
+    public synchronized BrokenSend refuse(Predicate<Message> sends, int times) {
+        matching = sends;
         left = times;
         connectionBreaks = false;
         return this;
+    }
+
+    /** Sends to any of a ring store's shards (ADR 0032). */
+    public static Predicate<Message> toRingStore(Direction direction, String carrier) {
+        String store = RingStore.storeOf(direction, carrier);
+        return message -> RingStore.isShardOf(store, message.getAddress());
     }
 
     /** Broken sends still to come: 0 once every one armed has happened. */

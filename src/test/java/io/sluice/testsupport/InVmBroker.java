@@ -3,6 +3,8 @@ package io.sluice.testsupport;
 import java.time.Duration;
 import java.util.Map;
 
+import io.sluice.ring.Direction;
+import io.sluice.ring.RingStore;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -40,6 +42,14 @@ public final class InVmBroker implements AutoCloseable {
     /** Before {@link #start}: a durable last-value queue keyed by the given property. */
     public InVmBroker withLastValueQueue(String queue, String key) {
         lastValueQueues.add(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setLastValueKey(key));
+        return this;
+    }
+
+    /** Before {@link #start}: the last-value queues of a ring's store, its shards (ADR 0032). */
+    public InVmBroker withRingStore(Direction direction, String carrier) {
+        for (String shard : RingStore.shardsOf(RingStore.storeOf(direction, carrier))) {
+            withLastValueQueue(shard, RingStore.KEY);
+        }
         return this;
     }
 

@@ -1,0 +1,29 @@
+package io.sluice.testsupport;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+
+/** A broker that keeps its journal in a test's directory, so that a test can stop it and start it again from there. */
+public final class PersistentBrokerConfiguration {
+
+    private PersistentBrokerConfiguration() {
+    }
+
+    /** Persistent, no security, an in-VM acceptor at {@code vm://0}. */
+    public static ConfigurationImpl in(Path dataDir) throws Exception {
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setPersistenceEnabled(true);
+        configuration.setSecurityEnabled(false);
+        configuration.setJournalType(JournalType.NIO);
+        // what is written reaches the journal file before stop(); no disk sync per send, to keep the tests quick
+        configuration.setJournalSyncNonTransactional(false);
+        configuration.setJournalDirectory(dataDir.resolve("journal").toString());
+        configuration.setBindingsDirectory(dataDir.resolve("bindings").toString());
+        configuration.setPagingDirectory(dataDir.resolve("paging").toString());
+        configuration.setLargeMessagesDirectory(dataDir.resolve("large").toString());
+        configuration.addAcceptorConfiguration("in-vm", "vm://0");
+        return configuration;
+    }
+}
