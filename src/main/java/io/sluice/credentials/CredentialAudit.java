@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.sluice.Causes;
 import io.sluice.Role;
 import io.sluice.core.CoreProperties;
 import io.sluice.management.ManagementProperties;
@@ -145,11 +146,7 @@ public final class CredentialAudit {
         try {
             return settings.bind(key, type).orElse(Map.of());
         } catch (BindException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            problems.add(new CredentialProblem(key, "cannot be read: " + cause.getMessage()));
+            problems.add(new CredentialProblem(key, "cannot be read: " + Causes.root(e).getMessage()));
             return null;
         }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import io.sluice.Causes;
 import io.sluice.im.FailureReason;
 import io.sluice.im.Headers;
 import io.sluice.im.MessageStatus;
@@ -212,39 +213,20 @@ public final class EdgeEvents {
         if (smpp.isPresent()) {
             return SmppStatus.name(smpp.get());
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
+        return Causes.root(failure).getClass().getSimpleName();
     }
 
     /** A text needing more SMS parts than allowed: refused before it reaches the SMSC, never retried. */
     private static Optional<TextTooLongException> tooLongOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TextTooLongException tooLong) {
-                return Optional.of(tooLong);
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, TextTooLongException.class);
     }
 
     private static Optional<Integer> negativeResponseOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NegativeResponseException negative) {
-                return Optional.of(negative.getCommandStatus());
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, NegativeResponseException.class).map(NegativeResponseException::getCommandStatus);
     }
 
     private static Optional<Cimd2NegativeResponseException> cimd2RefusalOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Cimd2NegativeResponseException negative) {
-                return Optional.of(negative);
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, Cimd2NegativeResponseException.class);
     }
 
     private void write(Message message, ReceiptCorrelator.Submitted about, MessageStatus status,

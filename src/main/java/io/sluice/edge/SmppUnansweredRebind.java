@@ -1,5 +1,6 @@
 package io.sluice.edge;
 
+import io.sluice.Causes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.jsmpp.extra.ResponseTimeoutException;
@@ -27,11 +28,8 @@ public final class SmppUnansweredRebind implements Processor {
         Throwable failure = exchange.getException() != null
                 ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ResponseTimeoutException) {
-                bind.drop(REASON);
-                return;
-            }
+        if (Causes.find(failure, ResponseTimeoutException.class).isPresent()) {
+            bind.drop(REASON);
         }
     }
 }

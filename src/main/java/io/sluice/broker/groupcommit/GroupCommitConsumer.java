@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
+import io.sluice.Causes;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -141,12 +142,7 @@ final class GroupCommitConsumer extends DefaultConsumer {
         /** Whether Artemis' duplicate detection refused the transaction (ActiveMQDuplicateIdException). */
         private static boolean isDuplicateRefused(Throwable failure) {
             // Artemis' JMS client makes the ActiveMQException the JMSException's cause
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ActiveMQDuplicateIdException) {
-                    return true;
-                }
-            }
-            return false;
+            return Causes.find(failure, ActiveMQDuplicateIdException.class).isPresent();
         }
 
         /** Waits a little for a first message; with one, runs a batch and commits or rolls it back. */
