@@ -1,11 +1,14 @@
 package io.sluice.broker;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.security.auth.Subject;
 
+import io.sluice.credentials.LoginThrottle;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
@@ -14,6 +17,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.NoCacheLoginException;
 import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.apache.activemq.artemis.utils.CompositeAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Artemis security for a Sluice site: authentication by an {@link Authenticator}, authorisation
@@ -22,12 +27,21 @@ import org.apache.activemq.artemis.utils.CompositeAddress;
  */
 public final class SluiceSecurityManager implements ActiveMQSecurityManager5 {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceSecurityManager.class);
+
     private final Authenticator authenticator;
     private final AccessPolicy policy;
+    private final LoginThrottle throttle;
 
     public SluiceSecurityManager(Authenticator authenticator, AccessPolicy policy) {
+        this(authenticator, policy, LoginThrottle.byLogin(Clock.systemUTC()));
+    }
+
+    /** @param throttle failed logins by login and address; STOMP users behind one proxy share an address (ADR 0033) */
+    public SluiceSecurityManager(Authenticator authenticator, AccessPolicy policy, LoginThrottle throttle) {
         this.authenticator = authenticator;
         this.policy = policy;
+        this.throttle = throttle;
     }
 
     @Override
@@ -36,12 +50,34 @@ public final class SluiceSecurityManager implements ActiveMQSecurityManager5 {
         if (user == null || password == null) {
             return null; // anonymous connections are refused
         }
+        // Artemis authenticates an open connection again when its cached login expires: that is no guess
+        boolean newLogin = connection == null || connection.getSubject() == null;
+        String address = ConnectionAddress.hostOf(connection);
+        if (newLogin) {
+            Duration wait = throttle.refusedFor(user, address);
+            if (!wait.isZero()) {
+                // refused before the password is checked: no BCrypt check, and no telling a right guess apart
+                throw new NoCacheLoginException("refused: " + user + " from " + address + " failed too often; "
+                        + "held off for " + wait.toSeconds() + " s more");
+            }
+        }
         Optional<SitePrincipal> principal = authenticator.authenticate(user, password);
         if (principal.isEmpty()) {
+            if (newLogin) {
+                throttle.failed(user, address);
+                Duration wait = throttle.refusedFor(user, address);
+                if (!wait.isZero()) {
+                    LOG.warn("Login {} from {} failed {} times within {} s: held off for {} s", user, address,
+                            LoginThrottle.FAILURES_PER_LOGIN, LoginThrottle.WINDOW.toSeconds(), wait.toSeconds());
+                }
+            }
             // Artemis would otherwise cache the refusal for security-invalidation-interval: an account
             // created or enabled meanwhile could not log in until it expired. Successes are cached, and
             // SiteBroker.disconnect clears that cache when an account is disabled.
             throw new NoCacheLoginException("refused: " + user);
+        }
+        if (newLogin) {
+            throttle.succeeded(user, address);
         }
         return subjectOf(principal.get());
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.sluice.credentials.LoginThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +68,7 @@ public class ManagementSecurity {
 
     @Bean
     LoginThrottle loginThrottle() {
-        return new LoginThrottle(Clock.systemUTC());
+        return LoginThrottle.byLoginAndAddress(Clock.systemUTC());
     }
 
     /** Tells the throttle how each management login went (Spring Security's authentication events). */

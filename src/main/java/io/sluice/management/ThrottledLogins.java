@@ -3,6 +3,7 @@ package io.sluice.management;
 import java.io.IOException;
 import java.time.Duration;
 
+import io.sluice.credentials.LoginThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

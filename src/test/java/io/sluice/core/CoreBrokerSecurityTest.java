@@ -28,6 +28,7 @@ import io.sluice.broker.BrokerXml;
 import io.sluice.broker.SiteBroker;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
+import io.sluice.credentials.LoginThrottle;
 import io.sluice.stomp.StompClient;
 import io.sluice.stomp.StompErrorException;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -188,6 +189,26 @@ class CoreBrokerSecurityTest {
 
         accounts.enable("carol");
         connect("carol", "carol-pw").close();
+    }
+
+    @Test
+    void fiveWrongPasswordsOverStompHoldThatLoginOffEvenWithTheRightOneAndNoOtherLogin() throws Exception {
+        accounts.create(NewAccount.of("frank", "frank-pw"));
+        for (int i = 1; i <= LoginThrottle.FAILURES_PER_LOGIN; i++) {
+            String guess = "guess-" + i;
+            try (StompClient guesser = stomp()) {
+                assertThatThrownBy(() -> guesser.connect("frank", guess)).isInstanceOf(StompErrorException.class);
+            }
+        }
+
+        try (StompClient frank = stomp()) {
+            assertThatThrownBy(() -> frank.connect("frank", "frank-pw")).as("the right password, held off")
+                    .isInstanceOf(StompErrorException.class);
+        }
+        try (StompClient bob = stomp()) {
+            bob.connect("bob", "bob-pw"); // another login from the same address: behind a proxy, everybody's
+        }
+        connect("frank", "frank-pw").close(); // the same login from elsewhere (in-VM here)
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.SluiceApplication;
+import io.sluice.credentials.LoginThrottle;
 import io.sluice.testsupport.CoreTestSite;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;

@@ -1,4 +1,4 @@
-package io.sluice.management;
+package io.sluice.credentials;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,17 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Slows down password guessing on the management logins (console, Jolokia, the REST views; ADR 0030). A
- * login that failed {@link #FAILURES_PER_LOGIN} times from one address within {@link #WINDOW}, or any
- * {@link #FAILURES_PER_ADDRESS} failures from one address, is refused from that address until the oldest
- * of those failures is older than the window, even with the right password: a guesser cannot tell the
- * right one from a refusal. Kept in memory, bounded; a restart forgets it.
+ * Slows down password guessing. A login that failed {@link #FAILURES_PER_LOGIN} times from one address
+ * within {@link #WINDOW} is refused from that address until the oldest of those failures is older than
+ * the window, even with the right password: a guesser cannot tell the right one from a refusal. The
+ * management logins (console, Jolokia, the REST views; ADR 0030) also refuse every login from an
+ * address with {@link #FAILURES_PER_ADDRESS} failures; the chat logins over STOMP do not, because
+ * behind a proxy every user has the proxy's address (ADR 0033). Kept in memory, bounded; a restart
+ * forgets it.
  */
 public final class LoginThrottle {
 
-    static final int FAILURES_PER_LOGIN = 5;
-    static final int FAILURES_PER_ADDRESS = 20;
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    public static final int FAILURES_PER_LOGIN = 5;
+    public static final int FAILURES_PER_ADDRESS = 20;
+    public static final Duration WINDOW = Duration.ofMinutes(1);
     /** Logins and addresses remembered at most; the least recently failed go first. */
     private static final int REMEMBERED = 10_000;
 
@@ -31,22 +33,37 @@ public final class LoginThrottle {
         }
     };
 
-    public LoginThrottle(Clock clock) {
+    private final boolean limitsAddresses;
+
+    private LoginThrottle(Clock clock, boolean limitsAddresses) {
         this.clock = clock;
+        this.limitsAddresses = limitsAddresses;
+    }
+
+    /** Both limits: per login and address, and per address. */
+    public static LoginThrottle byLoginAndAddress(Clock clock) {
+        return new LoginThrottle(clock, true);
+    }
+
+    /** Per login and address only: many logins failing from one address hold none of the others off. */
+    public static LoginThrottle byLogin(Clock clock) {
+        return new LoginThrottle(clock, false);
     }
 
     /** How long {@code login} from {@code address} is still refused; zero if it may try. */
     public synchronized Duration refusedFor(String login, String address) {
         Instant now = clock.instant();
         Duration byLogin = wait(loginKey(login, address), FAILURES_PER_LOGIN, now);
-        Duration byAddress = wait(address, FAILURES_PER_ADDRESS, now);
+        Duration byAddress = limitsAddresses ? wait(address, FAILURES_PER_ADDRESS, now) : Duration.ZERO;
         return byLogin.compareTo(byAddress) >= 0 ? byLogin : byAddress;
     }
 
     public synchronized void failed(String login, String address) {
         Instant now = clock.instant();
         record(loginKey(login, address), now);
-        record(address, now);
+        if (limitsAddresses) {
+            record(address, now);
+        }
     }
 
     /** A login that succeeded starts afresh; its address keeps what others failed from it. */

@@ -1,4 +1,4 @@
-package io.sluice.management;
+package io.sluice.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ class LoginThrottleTest {
     private static final String HOME = "192.0.2.10";
     private static final String ELSEWHERE = "192.0.2.20";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T22:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final LoginThrottle throttle = LoginThrottle.byLoginAndAddress(clock);
 
     @Test
     void fiveFailuresInAMinuteHoldTheLoginOffFromThatAddressUntilTheFirstIsAMinuteOld() {
@@ -60,5 +60,18 @@ class LoginThrottleTest {
 
         assertThat(throttle.refusedFor("ops", HOME)).isPositive();
         assertThat(throttle.refusedFor("ops", ELSEWHERE)).isZero();
+    }
+
+    @Test
+    void perLoginOnlyManyLoginsGuessedFromOneAddressHoldOffOnlyThemselves() {
+        LoginThrottle chat = LoginThrottle.byLogin(clock);
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_ADDRESS; i++) {
+            for (int j = 0; j < LoginThrottle.FAILURES_PER_LOGIN; j++) {
+                chat.failed("guess-" + i, HOME);
+            }
+        }
+
+        assertThat(chat.refusedFor("guess-0", HOME)).isPositive();
+        assertThat(chat.refusedFor("alice", HOME)).as("another user behind the same proxy").isZero();
     }
 }
