@@ -124,10 +124,6 @@ public final class RingStore {
         return shard == 0 ? KEY + " = '" + FLOOR_KEY + "' OR " + slots : slots;
     }
 
-    public String store() {
-        return store;
-    }
-
     public void save(Slot slot) {
         jms.send(shardOf(store, slot.address()), session -> {
             Payload payload = slot.payload();

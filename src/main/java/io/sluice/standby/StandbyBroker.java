@@ -67,12 +67,18 @@ public final class StandbyBroker {
                         && connection.getTransportLocalAddress().endsWith(port));
     }
 
-    /** Takeover, first step: closes the mirror acceptor and its connection, so the stores stop changing. */
+    /**
+     * Takeover, first step: closes the mirror acceptor and its connection, so the stores stop changing,
+     * and forgets cached logins: the mirror's was accepted only while passive, and broker.xml keeps a
+     * success for minutes.
+     */
     public static void closeMirror(ActiveMQServer broker) throws Exception {
         Acceptor mirror = broker.getRemotingService().getAcceptor(MIRROR_ACCEPTOR);
         if (mirror != null) {
             mirror.stop();
         }
+        broker.getActiveMQServerControl().clearAuthenticationCache();
+        broker.getActiveMQServerControl().clearAuthorizationCache();
     }
 
     /** Takeover, last step: binds the clients' and edges' acceptors. */
