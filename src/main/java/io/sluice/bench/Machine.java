@@ -1,6 +1,7 @@
 package io.sluice.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Properties;
 
 import org.apache.activemq.artemis.utils.VersionLoader;
 import org.springframework.boot.SpringBootVersion;
@@ -46,20 +47,24 @@ record Machine(int processors, String memory, String cpu, String os, String jdk,
         return version == null ? otherwise : version;
     }
 
-    /** The checkout's commit, when the bench runs in one (as it does from target/ of a clone). */
-    private static String gitCommit() {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-            if (!git.waitFor(5, TimeUnit.SECONDS)) {
-                git.destroyForcibly();
+    /**
+     * The commit the running jar was built from, as the build wrote it (git-commit-id-maven-plugin,
+     * {@code git.properties}); "dirty" when the checkout had changes then. Not the working directory's:
+     * a jar copied elsewhere and run from another checkout would be named after the wrong code.
+     */
+    static String gitCommit() {
+        try (InputStream in = Machine.class.getResourceAsStream("/git.properties")) {
+            if (in == null) {
                 return "";
             }
-            String commit = new String(git.getInputStream().readAllBytes()).trim();
-            return git.exitValue() == 0 ? " (commit " + commit + ")" : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Properties git = new Properties();
+            git.load(in);
+            String commit = git.getProperty("git.commit.id.abbrev");
+            if (commit == null || commit.isBlank()) {
+                return "";
+            }
+            return " (commit " + commit + ("true".equals(git.getProperty("git.dirty")) ? ", with uncommitted changes" : "") + ")";
+        } catch (IOException unreadable) {
             return "";
         }
     }
