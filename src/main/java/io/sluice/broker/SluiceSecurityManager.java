@@ -50,8 +50,14 @@ public final class SluiceSecurityManager implements ActiveMQSecurityManager5 {
         if (user == null || password == null) {
             return null; // anonymous connections are refused
         }
-        // Artemis authenticates an open connection again when its cached login expires: that is no guess
-        boolean newLogin = connection == null || connection.getSubject() == null;
+        if (user.length() > LoginThrottle.LONGEST_LOGIN) {
+            throw new NoCacheLoginException("refused: a login of " + user.length() + " characters"); // no such login
+        }
+        // Artemis authenticates an open connection again when its cached login expires: that is no guess.
+        // Anything else is, even on an open connection: STOMP takes a second CONNECT as someone else,
+        // and the next new session logs in with it.
+        boolean newLogin = !principalOf(connection == null ? null : connection.getSubject())
+                .map(principal -> principal.name().equals(user)).orElse(false);
         String address = ConnectionAddress.hostOf(connection);
         if (newLogin) {
             Duration wait = throttle.refusedFor(user, address);

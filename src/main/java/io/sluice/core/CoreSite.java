@@ -107,7 +107,7 @@ public class CoreSite {
         if (standbyCore.isPassive()) {
             StandbyBroker.holdBackServing(configuration, core.bindHost(), standby.mirrorPort());
         }
-        var logins = new MirrorLogin(standby.mirrorPassword(), standbyCore::isPassive,
+        var logins = new MirrorLogin(standby.mirrorPassword(), standbyCore::acceptsMirror,
                 new CoreAuthenticator(system, core, accounts));
         var security = new SluiceSecurityManager(logins, new CoreAccessPolicy());
         SiteBroker broker = new SiteBroker(configuration, security, queues);

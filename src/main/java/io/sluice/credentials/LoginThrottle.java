@@ -22,6 +22,12 @@ public final class LoginThrottle {
     public static final int FAILURES_PER_LOGIN = 5;
     public static final int FAILURES_PER_ADDRESS = 20;
     public static final Duration WINDOW = Duration.ofMinutes(1);
+    /**
+     * Longer than any login Sluice has (user names 32, edges' {@code edge-} and a carrier); a longer one
+     * is kept under its first this many characters, so that failed logins cannot fill the memory with
+     * names of a STOMP frame's length.
+     */
+    public static final int LONGEST_LOGIN = 64;
     /** Logins and addresses remembered at most; the least recently failed go first. */
     private static final int REMEMBERED = 10_000;
 
@@ -72,7 +78,7 @@ public final class LoginThrottle {
     }
 
     private static String loginKey(String login, String address) {
-        return login + "@" + address;
+        return (login.length() > LONGEST_LOGIN ? login.substring(0, LONGEST_LOGIN) : login) + "@" + address;
     }
 
     private void record(String key, Instant now) {

@@ -41,6 +41,8 @@ public final class StandbyCore implements AutoCloseable {
     private volatile Instant primaryGoneAt;
     private volatile Instant activatedAt;
     private volatile String activatedBy;
+    /** Set as a takeover begins, before its first step: from then on the primary's mirror may not log in. */
+    private volatile boolean takingOver;
     private BooleanSupplier primaryProbe;
     private Activation activation;
     private ScheduledExecutorService watcher;
@@ -54,6 +56,15 @@ public final class StandbyCore implements AutoCloseable {
 
     public boolean isPassive() {
         return state == State.PASSIVE;
+    }
+
+    /**
+     * Whether the primary's mirror may log in: while passive, and not once a takeover has begun. The
+     * takeover clears the broker's cached logins in its first step and serves clients before it ends;
+     * a mirror login accepted in between would stay cached for minutes (ADR 0034).
+     */
+    public boolean acceptsMirror() {
+        return isPassive() && !takingOver;
     }
 
     /**
@@ -110,6 +121,7 @@ public final class StandbyCore implements AutoCloseable {
             throw new IllegalStateException("The standby is still starting; activate it once it has started");
         }
         LOG.warn("Taking over as the core: {}", why);
+        takingOver = true;
         activation.run();
         state = State.ACTIVE;
         activatedAt = clock.instant();

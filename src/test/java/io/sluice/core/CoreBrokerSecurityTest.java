@@ -31,6 +31,7 @@ import io.sluice.broker.SystemCredentials;
 import io.sluice.credentials.LoginThrottle;
 import io.sluice.stomp.StompClient;
 import io.sluice.stomp.StompErrorException;
+import io.sluice.stomp.StompFrame;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -209,6 +210,37 @@ class CoreBrokerSecurityTest {
             bob.connect("bob", "bob-pw"); // another login from the same address: behind a proxy, everybody's
         }
         connect("frank", "frank-pw").close(); // the same login from elsewhere (in-VM here)
+    }
+
+    @Test
+    void guessesMadeFromAConnectionAlreadyLoggedInAsSomeoneElseCountToo() throws Exception {
+        accounts.create(NewAccount.of("grace", "grace-pw"));
+        for (int i = 1; i <= LoginThrottle.FAILURES_PER_LOGIN; i++) {
+            try (StompClient mallory = stomp()) {
+                mallory.connect("bob", "bob-pw");
+                // Artemis takes a second CONNECT on an open connection, and a new transaction then logs in
+                // with its credentials: a guess on a connection that already has a subject (bob's)
+                mallory.sendFrame(StompFrame.of(StompFrame.CONNECT, "accept-version", "1.2", "host", "localhost",
+                        "login", "grace", "passcode", "guess-" + i));
+                mallory.sendFrame(StompFrame.of("BEGIN", "transaction", "tx"));
+                assertThat(refusalOf(mallory)).as("guess %d refused", i).contains("AMQ339012");
+            }
+        }
+
+        try (StompClient grace = stomp()) {
+            assertThatThrownBy(() -> grace.connect("grace", "grace-pw")).as("the right password, held off")
+                    .isInstanceOf(StompErrorException.class);
+        }
+    }
+
+    /** What the core answered: an ERROR frame, or the end of the connection that followed one. */
+    private static String refusalOf(StompClient client) {
+        try {
+            return client.nextFrame(Duration.ofSeconds(10)).map(frame -> frame.command() + " " + frame.headers())
+                    .orElse("nothing");
+        } catch (java.io.IOException ended) {
+            return ended.getMessage();
+        }
     }
 
     @Test

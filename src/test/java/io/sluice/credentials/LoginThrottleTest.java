@@ -74,4 +74,15 @@ class LoginThrottleTest {
         assertThat(chat.refusedFor("guess-0", HOME)).isPositive();
         assertThat(chat.refusedFor("alice", HOME)).as("another user behind the same proxy").isZero();
     }
+
+    @Test
+    void overlongLoginsAreCountedUnderTheirFirstCharactersAndKeepNoMoreThanThose() {
+        String prefix = "x".repeat(LoginThrottle.LONGEST_LOGIN);
+        for (int i = 0; i < LoginThrottle.FAILURES_PER_LOGIN; i++) {
+            throttle.failed(prefix + "-guess-" + i + "-" + "y".repeat(60_000), ELSEWHERE);
+        }
+
+        assertThat(throttle.refusedFor(prefix + "-another", ELSEWHERE)).isPositive();
+        assertThat(throttle.refusedFor("ops", ELSEWHERE)).isZero();
+    }
 }

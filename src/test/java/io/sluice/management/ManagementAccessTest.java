@@ -155,6 +155,7 @@ class ManagementAccessTest {
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus", null).body()).contains("sluice_ring_occupancy");
+        assertThat(get("/actuator/info", null).body()).as("no commit for anonymous callers").doesNotContain("commit");
     }
 
     @Test

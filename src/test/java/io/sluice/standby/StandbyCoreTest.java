@@ -88,6 +88,25 @@ class StandbyCoreTest {
     }
 
     @Test
+    void theMirrorIsRefusedFromTheTakeoversFirstStepWhileTheCoreIsStillPassive() throws Exception {
+        StandbyCore core = new StandbyCore(true, new TakeoverRule(Duration.ofSeconds(10)), clock);
+        AtomicBoolean mirrorAcceptedDuringTakeover = new AtomicBoolean(true);
+        AtomicBoolean passiveDuringTakeover = new AtomicBoolean();
+        core.watch(primaryConnected::get, () -> {
+            mirrorAcceptedDuringTakeover.set(core.acceptsMirror());
+            passiveDuringTakeover.set(core.isPassive());
+        }, WATCH_NEVER);
+        assertThat(core.acceptsMirror()).isTrue();
+
+        core.activate("by hand");
+
+        assertThat(passiveDuringTakeover).as("still passive while its steps run").isTrue();
+        assertThat(mirrorAcceptedDuringTakeover).as("the mirror already refused").isFalse();
+        assertThat(core.acceptsMirror()).isFalse();
+        core.close();
+    }
+
+    @Test
     void aStandbyStillStartingRefusesTheManualTrigger() {
         StandbyCore core = new StandbyCore(true, new TakeoverRule(Duration.ofSeconds(10)), clock);
         assertThatThrownBy(() -> core.activate("too early")).isInstanceOf(IllegalStateException.class);
