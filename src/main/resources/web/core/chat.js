@@ -84,8 +84,12 @@ async function onLoginSubmit(event) {
     await candidate.start();
   } catch (e) {
     session = null;
-    // For a refused login this is the ERROR frame's message header, e.g. bad credentials.
-    showLoginError(e.message);
+    // For a refused login this is the ERROR frame's message header, e.g. bad credentials. The core says the
+    // same after 5 wrong passwords in a minute, even for the right one (ADR 0033): say so, or a user who
+    // mistyped would take the right password for a wrong one.
+    const held = /password is invalid/.test(e.message)
+      ? ' After 5 wrong passwords within a minute, the login is held off for a minute.' : '';
+    showLoginError(e.message + held);
     return;
   } finally {
     setLoginBusy(false);

@@ -52,7 +52,7 @@ class WebClientIT {
         page.logIn("alice", "not-her-password");
 
         // The broker's ERROR frame, decoded: Artemis names the user whose credentials it refused.
-        assertThat(page.awaitLoginError()).contains("alice").contains("invalid");
+        assertThat(page.awaitLoginError()).contains("alice").contains("invalid").contains("held off for a minute");
         assertThat(page.chatViewShown()).isFalse();
 
         page.logIn("alice", "alice-pw");
