@@ -3,6 +3,7 @@ package io.sluice.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The report's parts about the scale installation (measurements 6 and 7): their settings rows, their
@@ -126,7 +127,12 @@ final class ScaleSections {
                 + " edge has its own bind, its own stop-and-wait and its own handshake time (ADR 0011). Alice sends"
                 + " bursts over STOMP: to alpha's number only (one edge), then the same number per carrier to every"
                 + " carrier in turn (" + n + " edges); throughput is timed at the emulator from its first to its"
-                + " last submit.");
+                + " last submit. Before them, unmeasured bursts to every carrier until their rate stays within "
+                + Math.round(WarmUp.SETTLED_WITHIN * 100) + " % of the burst before for " + WarmUp.STEADY_STEPS
+                + " bursts, at most " + EdgeScaleRun.WARM_UP_ROUNDS + ": " + edges.warmUp().size() + " burst(s), "
+                + (edges.warmedUp() ? "settled" : "not settled") + ", at " + edges.warmUp().stream()
+                        .map(rate -> ResultsReport.number(rate, 0)).collect(Collectors.joining(", "))
+                + " msg/s.");
         line("");
         line("| | msg/s | per edge | SMSC link utilisation per edge |");
         line("| --- | --- | --- | --- |");

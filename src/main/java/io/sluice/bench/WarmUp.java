@@ -51,7 +51,8 @@ final class WarmUp {
         return steady(mt) && steady(mo);
     }
 
-    private static boolean steady(List<Double> rates) {
+    /** Whether one rate has settled: each of its last {@link #STEADY_STEPS} rounds within {@link #SETTLED_WITHIN}. */
+    static boolean steady(List<Double> rates) {
         int rounds = rates.size();
         if (rounds < STEADY_STEPS + 1) {
             return false;

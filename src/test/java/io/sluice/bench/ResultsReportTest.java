@@ -29,6 +29,7 @@ class ResultsReportTest {
         assertThat(report).contains("| Edge scale: 8 edges' MT throughput / (8 × one carrier's ceiling 1/h) | ≥ 0.9 |"
                 + " 0.100 (1 run) | no |");
         assertThat(report).contains("| 8 edges / (8 × one edge measured in the same run) | 0.500 (1 run) |");
+        assertThat(report).as("the edge scale's warm-up").contains("4 burst(s), settled, at 150, 380, 395, 400 msg/s.");
     }
 
     @Test
@@ -118,7 +119,8 @@ class ResultsReportTest {
                 step(5000, 5000, 0, List.of(30, 40, 50)),
                 step(10000, 10000, 1, List.of(20))), "10000,10000");
         results.edgeScale = new EdgeScaleRun.Result(8, List.of(new MtRun.Result(100, 0.2, 40, 40)),
-                List.of(new MtRun.Result(400, 0.8, 320, 320)), new EdgeScaleRun.Cpu(10, 5, 1, 1, 30), 20, "1.0");
+                List.of(new MtRun.Result(400, 0.8, 320, 320)), new EdgeScaleRun.Cpu(10, 5, 1, 1, 30), 20, "1.0",
+                List.of(150.0, 380.0, 395.0, 400.0), true);
         return results;
     }
 

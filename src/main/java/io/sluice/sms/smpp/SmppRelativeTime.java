@@ -20,7 +20,16 @@ public final class SmppRelativeTime {
             throw new IllegalArgumentException("a relative time cannot be negative: " + period);
         }
         Duration cut = period.compareTo(LONGEST) > 0 ? LONGEST : period;
-        return String.format("0000%02d%02d%02d%02d000R", cut.toDays(), cut.toHoursPart(), cut.toMinutesPart(),
-                cut.toSecondsPart());
+        // built by hand, not String.format: once per submit_sm, and the format parser showed in the edge's profile
+        StringBuilder time = new StringBuilder(16).append("0000");
+        twoDigits(time, cut.toDays());
+        twoDigits(time, cut.toHoursPart());
+        twoDigits(time, cut.toMinutesPart());
+        twoDigits(time, cut.toSecondsPart());
+        return time.append("000R").toString();
+    }
+
+    private static void twoDigits(StringBuilder into, long value) {
+        into.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }
