@@ -34,15 +34,15 @@ public final class SiteLink {
     }
 
     /**
-     * Starts a site's broker, then moves ring stores its journal kept in one queue (before ADR 0032) into
-     * their shards, before any ring is loaded from them. A broker whose stores cannot be moved is stopped.
+     * Starts a site's broker, then moves ring stores its journal kept in an earlier layout (one queue before
+     * ADR 0032, 16 shards before ADR 0035) into this version's shards, before any ring is loaded from them. A broker whose stores cannot be moved is stopped.
      */
     public static SiteBroker startWithShardedRings(SiteBroker broker, Iterable<String> carriers) throws Exception {
         broker.start();
         try {
             for (String carrier : carriers) {
                 for (Direction direction : Direction.values()) {
-                    UnshardedRingStore.moveIntoShards(broker.server(), RingStore.storeOf(direction, carrier));
+                    RingStoreLayout.moveIntoShards(broker.server(), RingStore.storeOf(direction, carrier));
                 }
             }
         } catch (Exception | Error failed) {

@@ -33,16 +33,18 @@ import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
- * A journal from before ADR 0032 keeps each ring store in one last-value queue. At the site's start every
- * record moves into the shard it would have been saved to, the old queue goes, and both rings load as
- * they were: the floor included, and with no key left in two places (a later save of it would go to its
- * shard and leave the old record beside it).
+ * A journal from an earlier version keeps each ring store in another layout: one last-value queue (before
+ * ADR 0032) or 16 shards (before ADR 0035), whose queues have the names of the first 16 shards of now but
+ * hold the records of others too. At the site's start every record moves into the shard it would have been
+ * saved to, an old single queue goes, and both rings load as they were: the floor included, and with no key
+ * left in two places (a later save of it would go to its shard and leave the old record beside it).
  */
-class UnshardedRingStoreTest {
+class RingStoreLayoutTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T03:30:00Z");
     private static final String CARRIER = "old";
-    private static final int CAPACITY = 64;
+    private static final int CAPACITY = 255;
+    private static final int SHARDS_BEFORE_ADR_0035 = 16;
     private static final String MT_STORE = RingStore.storeOf(Direction.MT, CARRIER);
     private static final String MO_STORE = RingStore.storeOf(Direction.MO, CARRIER);
 
@@ -56,16 +58,41 @@ class UnshardedRingStoreTest {
     @ParameterizedTest(name = "{0} shards already moved")
     @ValueSource(ints = {0, 7})
     void aStoreKeptInOneQueueMovesIntoItsShardsWholeAndLoadsAsItWas(int shardsAlreadyMoved) throws Exception {
+        movesBackAfterTheStart(queuesBefore(), (broker, store) -> intoOneQueue(broker, store, shardsAlreadyMoved));
+    }
+
+    /**
+     * @param shardsAlreadyMoved shards beyond the first 16 whose records are already in place (a start killed
+     *                           half way)
+     */
+    @ParameterizedTest(name = "{0} shards already moved")
+    @ValueSource(ints = {0, 20})
+    void aStoreInTheSixteenShardsOfBeforeMovesIntoItsShardsAndLoadsAsItWas(int shardsAlreadyMoved) throws Exception {
+        movesBackAfterTheStart(SiteLink.ringQueues(List.of(CARRIER)),
+                (broker, store) -> intoSixteenShards(broker, store, shardsAlreadyMoved));
+    }
+
+    /** Moves a store's records into the layout of an earlier version; returns how many it moved. */
+    private interface EarlierLayout {
+        int restore(ActiveMQServer broker, String store) throws Exception;
+    }
+
+    /** Both rings written by this version, put back into an earlier layout, then the site's start. */
+    private void movesBackAfterTheStart(List<QueueConfiguration> queuesBefore, EarlierLayout layout) throws Exception {
         Ring mt = new Ring("mt." + CARRIER, CAPACITY);
         Ring mo = new Ring("mo." + CARRIER, CAPACITY);
         Map<String, Set<String>> keysByShard;
-        try (SiteBroker before = new SiteBroker(PersistentBrokerConfiguration.in(dataDir), null, queuesBefore()).start()) {
+        try (SiteBroker before = new SiteBroker(PersistentBrokerConfiguration.in(dataDir), null, queuesBefore).start()) {
             writeBothRings(mt, mo);
             keysByShard = keysByShard(before.server());
-            int moved = intoOneQueue(before.server(), MT_STORE, shardsAlreadyMoved) + intoOneQueue(before.server(), MO_STORE, shardsAlreadyMoved);
-            assertThat(moved).as("records back in the queues of before").isPositive();
+            int moved = layout.restore(before.server(), MT_STORE) + layout.restore(before.server(), MO_STORE);
+            assertThat(moved).as("records back in the layout of before").isPositive();
         }
+        assertEveryRecordInItsShardAfterTheStart(mt, mo, keysByShard);
+    }
 
+    private void assertEveryRecordInItsShardAfterTheStart(Ring mt, Ring mo, Map<String, Set<String>> keysByShard)
+            throws Exception {
         try (SiteBroker after = SiteLink.startWithShardedRings(
                 new SiteBroker(PersistentBrokerConfiguration.in(dataDir), null, SiteLink.ringQueues(List.of(CARRIER))),
                 List.of(CARRIER))) {
@@ -100,7 +127,7 @@ class UnshardedRingStoreTest {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0")) {
             SingleConnectionFactory oneConnection = new SingleConnectionFactory(factory);
             RingStore mtStore = new RingStore(new JmsTemplate(oneConnection), MT_STORE, CAPACITY);
-            for (long i = 1; i <= 200; i++) {
+            for (long i = 1; i <= 3 * CAPACITY + 40; i++) {
                 mtStore.save(mt.markSent(mt.retrieve(payload("mt" + i), NOW).sequence()));
                 if (i > CAPACITY / 2) { // the peer confirms and processes half a ring behind
                     long done = i - CAPACITY / 2;
@@ -111,7 +138,7 @@ class UnshardedRingStoreTest {
             RingStore moStore = new RingStore(new JmsTemplate(oneConnection), MO_STORE, CAPACITY);
             mo.adoptFloor(500);
             moStore.saveFloor(mo.floor());
-            for (long sequence = 501; sequence <= 540; sequence++) {
+            for (long sequence = 501; sequence <= 700; sequence++) {
                 mo.accept(sequence, payload("mo" + sequence), NOW);
                 moStore.save(mo.slot(sequence).orElseThrow());
             }
@@ -130,6 +157,20 @@ class UnshardedRingStoreTest {
         List<String> shards = RingStore.shardsOf(store);
         for (String shard : shards.subList(leftInShards, shards.size())) {
             moved += broker.locateQueue(shard).moveReferences(null, old.getAddress(), old);
+        }
+        return moved;
+    }
+
+    /**
+     * Moves the records of shards 16 to 63 but the first {@code leftInPlace} of them into the shard of
+     * before ADR 0035: slot address mod 16. Shard 0 to 15 keep theirs, which were there then too.
+     */
+    private static int intoSixteenShards(ActiveMQServer broker, String store, int leftInPlace) throws Exception {
+        List<String> shards = RingStore.shardsOf(store);
+        int moved = 0;
+        for (int shard = SHARDS_BEFORE_ADR_0035 + leftInPlace; shard < shards.size(); shard++) {
+            Binding before = broker.getPostOffice().getBinding(SimpleString.of(shards.get(shard % SHARDS_BEFORE_ADR_0035)));
+            moved += broker.locateQueue(shards.get(shard)).moveReferences(null, before.getAddress(), before);
         }
         return moved;
     }
