@@ -254,8 +254,11 @@ final class ResultsReport {
         }
         double ceiling = 1e9 / results.settings.handshakeTime().toNanos();
         line("Drain time runs from the end of the black hole to the emulator's last submit of the backlog; the"
-                + " first submit after the end shows how long the link took to come back (the dropped bytes make"
-                + " the WAN simulator reset the connection; the edge redials and the rings replay).");
+                + " first submit after the end shows how long the link took to come back. A black hole longer than"
+                + " the link's idle timeout (10 s) has dropped the silent connection; the edge's next attempt waits"
+                + " in the WAN simulator until the path returns, then makes its TLS, SASL and AMQP handshakes at the"
+                + " RTT. After a shorter one, the lost bytes make the simulator reset the connection and the edge"
+                + " dials again after its retry interval (ADR 0036).");
         line("");
         double steady = steadyMtRate();
         line("| Run | Backlog | First submit after | Drain time | Backlog ÷ SMSC ceiling | Ratio | Backlog ÷ MT rate"
@@ -339,8 +342,8 @@ final class ResultsReport {
             Spread relink = Spread.of(results.recovery.stream().map(RecoveryRun.Result::relinkSeconds).toList());
             Spread drainRate = Spread.of(results.recovery.stream()
                     .map(r -> r.backlog() / (r.drainSeconds() - r.relinkSeconds())).toList());
-            line("- **Recovery**: the link needs " + relink.format(1) + " s after the black hole (reset, redial,"
-                    + " re-synchronisation) before the first submit; the backlog then drains at "
+            line("- **Recovery**: the link needs " + relink.format(1) + " s after the black hole (its handshakes,"
+                    + " ADR 0036) before the first submit; the backlog then drains at "
                     + drainRate.format(1) + " msg/s, against " + (Double.isNaN(steadyMtRate()) ? ""
                     : "a steady MT rate of " + number(steadyMtRate(), 1) + " msg/s and ") + "an SMSC ceiling of "
                     + number(1e9 / results.settings.handshakeTime().toNanos(), 0) + ".");
