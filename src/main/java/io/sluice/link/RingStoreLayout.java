@@ -47,6 +47,8 @@ final class RingStoreLayout {
             LOG.info("Ring store {}: {} records moved from its one queue of before ADR 0032 into {} shards",
                     store, records, shards.size());
         }
+        long moved = 0;
+        List<Integer> sources = new ArrayList<>();
         for (int shard = 0; shard < shards.size(); shard++) {
             Queue queue = broker.locateQueue(shards.get(shard).getUniqueName());
             Filter own = FilterImpl.createFilter(RingStore.recordsOfShard(shard));
@@ -54,9 +56,13 @@ final class RingStoreLayout {
             if (misplaced > 0) {
                 moveEachIntoItsShard(queue, shards);
                 requireNoneLeft(queue, countNotMatching(queue, own), misplaced, "they are left where they are");
-                LOG.info("Ring store {}: {} records moved from shard {} into the shards of their slots (ADR 0035)",
-                        store, misplaced, shard);
+                moved += misplaced;
+                sources.add(shard);
             }
+        }
+        if (moved > 0) {
+            LOG.info("Ring store {}: {} records moved from shards {} into the shards of their slots (ADR 0035)",
+                    store, moved, sources);
         }
     }
 
