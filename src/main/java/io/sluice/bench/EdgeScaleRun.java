@@ -34,9 +34,10 @@ final class EdgeScaleRun {
     }
 
     /**
-     * At most this many unmeasured bursts to every carrier before the runs. The scale installation starts
-     * its JVMs (a core and one per edge) cold, all at once on the same processors; one burst left the
-     * first single-edge run at a fraction of the sweep's rate (2026-11-28: 30 msg/s against 246).
+     * At most this many unmeasured bursts to every carrier before the runs: the scale installation starts
+     * its JVMs (a core and one per edge) cold, all at once on the same processors. It settles the JIT, not
+     * the low single-edge rate: with 8 bursts (2026-11-28, 22 to 77 msg/s, not settled) one edge alone still
+     * measured 23-32 msg/s, against about 200 in the sweep's installation (README, Benchmarks).
      */
     static final int WARM_UP_ROUNDS = 8;
 
