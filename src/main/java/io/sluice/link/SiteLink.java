@@ -35,7 +35,8 @@ public final class SiteLink {
 
     /**
      * Starts a site's broker, then moves ring stores its journal kept in an earlier layout (one queue before
-     * ADR 0032, 16 shards before ADR 0035) into this version's shards, before any ring is loaded from them. A broker whose stores cannot be moved is stopped.
+     * ADR 0032, 16 shards before ADR 0035) into this version's shards, before any ring is loaded from them.
+     * A broker whose stores cannot be moved is stopped.
      */
     public static SiteBroker startWithShardedRings(SiteBroker broker, Iterable<String> carriers) throws Exception {
         broker.start();
