@@ -27,10 +27,14 @@ final class EdgeScaleRun {
      * @param aggregateSeconds  wall time of the aggregate runs (sending included), for the CPU shares
      * @param load              the machine's 1-minute load average as the first aggregate run started
      * @param warmUp            the aggregate rates of the unmeasured bursts before, in order
-     * @param warmedUp          whether those rates settled ({@link WarmUp#steady}) within {@link #WARM_UP_ROUNDS}
      */
     record Result(int edges, List<MtRun.Result> single, List<MtRun.Result> aggregate, Cpu cpuSeconds,
-            double aggregateSeconds, String load, List<Double> warmUp, boolean warmedUp) {
+            double aggregateSeconds, String load, List<Double> warmUp) {
+
+        /** Whether the warm-up's rates settled ({@link WarmUp#steady}) within {@link #WARM_UP_ROUNDS}. */
+        boolean warmedUp() {
+            return WarmUp.steady(warmUp);
+        }
     }
 
     /**
@@ -104,8 +108,7 @@ final class EdgeScaleRun {
             LOG.info("Edge scale run {}: one edge {} /s, {} edges {} /s", repeat, singles.get(repeat - 1).perSecond(),
                     carriers.size(), aggregates.get(repeat - 1).perSecond());
         }
-        return new Result(carriers.size(), singles, aggregates, cpu, aggregateSeconds, load, List.copyOf(warmUp),
-                WarmUp.steady(warmUp));
+        return new Result(carriers.size(), singles, aggregates, cpu, aggregateSeconds, load, List.copyOf(warmUp));
     }
 
     private MtRun.Result burst(MtRun run, String tag, int messages, String name)

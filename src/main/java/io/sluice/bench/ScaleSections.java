@@ -3,7 +3,6 @@ package io.sluice.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The report's parts about the scale installation (measurements 6 and 7): their settings rows, their
@@ -130,9 +129,7 @@ final class ScaleSections {
                 + " last submit. Before them, unmeasured bursts to every carrier until their rate stays within "
                 + Math.round(WarmUp.SETTLED_WITHIN * 100) + " % of the burst before for " + WarmUp.STEADY_STEPS
                 + " bursts, at most " + EdgeScaleRun.WARM_UP_ROUNDS + ": " + edges.warmUp().size() + " burst(s), "
-                + (edges.warmedUp() ? "settled" : "not settled") + ", at " + edges.warmUp().stream()
-                        .map(rate -> ResultsReport.number(rate, 0)).collect(Collectors.joining(", "))
-                + " msg/s.");
+                + (edges.warmedUp() ? "settled" : "not settled") + ", at " + WarmUp.rates(edges.warmUp()) + " msg/s.");
         line("");
         line("| | msg/s | per edge | SMSC link utilisation per edge |");
         line("| --- | --- | --- | --- |");

@@ -120,7 +120,7 @@ class ResultsReportTest {
                 step(10000, 10000, 1, List.of(20))), "10000,10000");
         results.edgeScale = new EdgeScaleRun.Result(8, List.of(new MtRun.Result(100, 0.2, 40, 40)),
                 List.of(new MtRun.Result(400, 0.8, 320, 320)), new EdgeScaleRun.Cpu(10, 5, 1, 1, 30), 20, "1.0",
-                List.of(150.0, 380.0, 395.0, 400.0), true);
+                List.of(150.0, 380.0, 395.0, 400.0));
         return results;
     }
 
