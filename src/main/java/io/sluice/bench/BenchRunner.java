@@ -37,6 +37,8 @@ class BenchRunner extends OneShotRunner {
     private static final int CHAT_AND_SPARE_CONNECTIONS = 100;
     /** The warm-up may take up to this many rounds per repeat of the measurements (quick: 12). */
     private static final int WARM_UP_ROUNDS_PER_REPEAT = 4;
+    /** The measurements taken on the first installation (the one with the WAN simulators). */
+    private static final List<Integer> FIRST_INSTALLATION_SERVES = List.of(1, 2, 3, 4, 5);
 
     private final BenchProperties settings;
 
@@ -81,6 +83,17 @@ class BenchRunner extends OneShotRunner {
     private void measure(BenchResults results) throws Exception {
         BenchMode.Sizes sizes = settings.mode().sizes();
         String classPath = System.getProperty("java.class.path");
+        // a developer's loop on measurements 6 and 7 alone need not start and warm the first installation
+        if (FIRST_INSTALLATION_SERVES.stream().anyMatch(settings::measures)) {
+            firstInstallation(results, sizes, classPath);
+        } else {
+            results.notMeasured.put("1.-5. on the installation with the WAN simulators", notSelected());
+        }
+        step(results, "6. Sessions and 7. Edge scale", List.of(6, 7), () -> scale(classPath, sizes, results));
+    }
+
+    /** Measurements 1-5 on the installation with the WAN simulators: core, one edge, emulator. */
+    private void firstInstallation(BenchResults results, BenchMode.Sizes sizes, String classPath) throws Exception {
         LOG.info("Starting the sites (mode {}, work directory {})", settings.mode(), settings.workDir().toAbsolutePath());
         BenchSites sites = new BenchSites(settings, classPath);
         long starting = System.nanoTime();
@@ -121,7 +134,6 @@ class BenchRunner extends OneShotRunner {
             step(results, "2. Link utilisation at the fast handshake", List.of(2), () -> fastUtilisation(sites, alice,
                     sizes, results));
         }
-        step(results, "6. Sessions and 7. Edge scale", List.of(6, 7), () -> scale(classPath, sizes, results));
     }
 
     /**
@@ -202,11 +214,15 @@ class BenchRunner extends OneShotRunner {
      */
     private void step(BenchResults results, String name, List<Integer> serves, Step step) {
         if (serves.stream().noneMatch(settings::measures)) {
-            results.notMeasured.put(name, "not selected in this run (sluice.bench.measurements="
-                    + settings.measurements().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+            results.notMeasured.put(name, notSelected());
             return;
         }
         step(results, name, step);
+    }
+
+    private String notSelected() {
+        return "not selected in this run (sluice.bench.measurements="
+                + settings.measurements().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
     }
 
     private static void step(BenchResults results, String name, Step step) {

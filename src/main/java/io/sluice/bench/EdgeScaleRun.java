@@ -31,19 +31,20 @@ final class EdgeScaleRun {
     record Result(int edges, List<MtRun.Result> single, List<MtRun.Result> aggregate, Cpu cpuSeconds,
             double aggregateSeconds, String load, List<Double> warmUp) {
 
-        /** Whether the warm-up's rates settled ({@link WarmUp#steady}) within {@link #WARM_UP_ROUNDS}. */
+        /** Whether the warm-up's rates settled ({@link WarmUp#steady}) before it ran out of bursts. */
         boolean warmedUp() {
             return WarmUp.steady(warmUp);
         }
     }
 
     /**
-     * At most this many unmeasured bursts to every carrier before the runs: the scale installation starts
-     * its JVMs (a core and one per edge) cold, all at once on the same processors. It settles the JIT, not
-     * the low single-edge rate: with 8 bursts (2026-11-28, 22 to 77 msg/s, not settled) one edge alone still
-     * measured 23-32 msg/s, against about 200 in the sweep's installation (README, Benchmarks).
+     * Unmeasured bursts the warm-up may add after {@link BenchMode.Edges#warmUpRounds} while its rate has not
+     * settled. The scale installation starts its JVMs (a core and one per edge) cold, all at once on the same
+     * processors, and each edge's JIT needs about a thousand messages through it: with bursts of 40 per carrier
+     * (320 per edge in all) the published run of 2026-11-28 measured one edge at 23-32 msg/s, which a longer
+     * warm-up of the same installation took to 50-80 (README, Benchmarks).
      */
-    static final int WARM_UP_ROUNDS = 8;
+    static final int EXTRA_WARM_UP_ROUNDS = 4;
 
     /** CPU seconds by process over a stretch of time, and the machine's busy seconds (all processors). */
     record Cpu(double core, double edges, double emulator, double bench, double machine) {
@@ -83,13 +84,7 @@ final class EdgeScaleRun {
         MtRun single = new MtRun(sender, sites.emulator(), List.of(ScaleSites.phoneOf(carriers.get(0))));
         MtRun all = new MtRun(sender, sites.emulator(), carriers.stream().map(ScaleSites::phoneOf).toList());
         int total = perCarrier * carriers.size();
-        // unmeasured: every edge's path (link, ring, SMSC bind) carries traffic, until the JITs have compiled it
-        List<Double> warmUp = new ArrayList<>();
-        while (warmUp.size() < WARM_UP_ROUNDS && !WarmUp.steady(warmUp)) {
-            int round = warmUp.size() + 1;
-            warmUp.add(burst(all, "edges-warmup-" + round, total, "edge scale warm-up " + round).perSecond());
-            LOG.info("Edge scale warm-up round {}: {} edges {} /s", round, carriers.size(), Math.round(warmUp.get(round - 1)));
-        }
+        List<Double> warmUp = warmUp(all, sizes.edges());
 
         List<MtRun.Result> singles = new ArrayList<>();
         List<MtRun.Result> aggregates = new ArrayList<>();
@@ -108,7 +103,24 @@ final class EdgeScaleRun {
             LOG.info("Edge scale run {}: one edge {} /s, {} edges {} /s", repeat, singles.get(repeat - 1).perSecond(),
                     carriers.size(), aggregates.get(repeat - 1).perSecond());
         }
-        return new Result(carriers.size(), singles, aggregates, cpu, aggregateSeconds, load, List.copyOf(warmUp));
+        return new Result(carriers.size(), singles, aggregates, cpu, aggregateSeconds, load, warmUp);
+    }
+
+    /**
+     * Unmeasured bursts to every carrier, so that every edge's path (link, ring, SMSC bind) has carried traffic
+     * until the JITs have compiled it: at least {@code warmUpRounds}, then until the rate settles or
+     * {@link #EXTRA_WARM_UP_ROUNDS} more have gone. Returns the bursts' aggregate rates, in order.
+     */
+    private List<Double> warmUp(MtRun all, BenchMode.Edges edges) throws IOException, InterruptedException {
+        int messages = edges.warmUpPerCarrier() * edges.count();
+        List<Double> rates = new ArrayList<>();
+        while (rates.size() < edges.warmUpRounds()
+                || (rates.size() < edges.warmUpRounds() + EXTRA_WARM_UP_ROUNDS && !WarmUp.steady(rates))) {
+            int round = rates.size() + 1;
+            rates.add(burst(all, "edges-warmup-" + round, messages, "edge scale warm-up " + round).perSecond());
+            LOG.info("Edge scale warm-up round {}: {} edges {} /s", round, edges.count(), Math.round(rates.get(round - 1)));
+        }
+        return List.copyOf(rates);
     }
 
     private MtRun.Result burst(MtRun run, String tag, int messages, String name)

@@ -120,16 +120,19 @@ final class ScaleSections {
         }
         int n = edges.edges();
         double ceiling = ceiling();
+        BenchMode.Edges sizes = results.settings.mode().sizes().edges();
         line("One core, " + n + " edges (each its own process with its own carrier name, prefix, edge password and"
                 + " link certificate), dialling the core directly; one SMSC emulator at h = "
                 + Figures.ms(results.settings.handshakeTime().toNanos()) + " with one account per carrier, so each"
                 + " edge has its own bind, its own stop-and-wait and its own handshake time (ADR 0011). Alice sends"
                 + " bursts over STOMP: to alpha's number only (one edge), then the same number per carrier to every"
                 + " carrier in turn (" + n + " edges); throughput is timed at the emulator from its first to its"
-                + " last submit. Before them, unmeasured bursts to every carrier until their rate stays within "
+                + " last submit. Before them, unmeasured bursts of " + sizes.warmUpPerCarrier() + " messages to every"
+                + " carrier, at least " + sizes.warmUpRounds() + ", then until their rate stays within "
                 + Math.round(WarmUp.SETTLED_WITHIN * 100) + " % of the burst before for " + WarmUp.STEADY_STEPS
-                + " bursts, at most " + EdgeScaleRun.WARM_UP_ROUNDS + ": " + edges.warmUp().size() + " burst(s), "
-                + (edges.warmedUp() ? "settled" : "not settled") + ", at " + WarmUp.rates(edges.warmUp()) + " msg/s.");
+                + " bursts, at most " + (sizes.warmUpRounds() + EdgeScaleRun.EXTRA_WARM_UP_ROUNDS) + ": "
+                + edges.warmUp().size() + " burst(s), " + (edges.warmedUp() ? "settled" : "not settled") + ", at "
+                + WarmUp.rates(edges.warmUp()) + " msg/s.");
         line("");
         line("| | msg/s | per edge | SMSC link utilisation per edge |");
         line("| --- | --- | --- | --- |");
@@ -188,7 +191,7 @@ final class ScaleSections {
                     : " During those runs the core kept " + ResultsReport.number(cpu.core() / edges.aggregateSeconds(), 2)
                             + " processors busy and the edges together " + ResultsReport.number(cpu.edges()
                             / edges.aggregateSeconds(), 2) + ", of the machine's " + results.machine.processors()
-                            + ".";
+                            + "." + cpuPerMessage(edges);
             bullets.add("- **Edge scale**: " + edges.edges() + " edges carry " + ResultsReport.number(aggregate.median(), 1)
                     + " msg/s together against " + ResultsReport.number(single.median(), 1) + " msg/s for one edge alone ("
                     + Figures.edgeScaleOverSingle(edges).format(2) + " × " + edges.edges() + " of it), and "
@@ -196,6 +199,26 @@ final class ScaleSections {
                     + " SMSC links at their ceiling." + cpuShare);
         }
         return bullets;
+    }
+
+    /**
+     * What the aggregate runs cost per message, and what that cost means on this machine: how many messages per
+     * second its processors carry at most, and how many processors the SMSC links at their ceiling would need.
+     */
+    private String cpuPerMessage(EdgeScaleRun.Result edges) {
+        long messages = edges.aggregate().stream().mapToLong(MtRun.Result::arrived).sum();
+        EdgeScaleRun.Cpu cpu = edges.cpuSeconds();
+        if (messages == 0 || cpu.machine() <= 0) {
+            return "";
+        }
+        double machineMs = cpu.machine() * 1000 / messages;
+        int processors = results.machine.processors();
+        return " The machine spent " + ResultsReport.number(machineMs, 1) + " ms of CPU per message (the core "
+                + ResultsReport.number(cpu.core() * 1000 / messages, 1) + ", the edges "
+                + ResultsReport.number(cpu.edges() * 1000 / messages, 1) + "): at that cost its " + processors
+                + " processors carry at most " + ResultsReport.number(processors * 1000 / machineMs, 0)
+                + " msg/s, and " + edges.edges() + " SMSC links at their ceiling would need "
+                + ResultsReport.number(edges.edges() * ceiling() * machineMs / 1000, 0) + " processors.";
     }
 
     /** Chat latency p50 and p99 at each step, medians of the runs with their range. */

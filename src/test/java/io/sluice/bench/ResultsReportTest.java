@@ -30,6 +30,10 @@ class ResultsReportTest {
                 + " 0.100 (1 run) | no |");
         assertThat(report).contains("| 8 edges / (8 × one edge measured in the same run) | 0.500 (1 run) |");
         assertThat(report).as("the edge scale's warm-up").contains("4 burst(s), settled, at 150, 380, 395, 400 msg/s.");
+        // 30 CPU seconds of the machine for 320 messages: 93.75 ms each; 8 links at 500/s need 4000 x 0.094 s
+        assertThat(report).as("the edge scale's CPU per message").contains("The machine spent 93.8 ms of CPU per"
+                + " message (the core 31.3, the edges 15.6)").contains("8 SMSC links at their ceiling would need 375"
+                + " processors.");
     }
 
     @Test
