@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-starts a broker connection that Artemis has stopped dialling.
  *
- * <p>Artemis 2.44's AMQP broker connection learns that its TCP connection closed only through a
+ * <p>Artemis' AMQP broker connection (2.44 to 2.55) learns that its TCP connection closed only through a
  * handler it installs after the connect. When the far side hangs up before that — a proxy, a load
  * balancer or the WAN simulator whose own target is not up yet — the connection is dead and never
  * re-dialled (BrokerConnectionWatchdogTest shows it). The watchdog hands it back to Artemis' retry loop.

@@ -17,6 +17,7 @@ import io.sluice.broker.InVmConnectionFactory;
 import io.sluice.broker.SiteBroker;
 import io.sluice.core.stomp.StompDiskFullRefusal;
 import io.sluice.core.stomp.StompFrameLimit;
+import io.sluice.core.stomp.StompSelectorRefusal;
 import io.sluice.core.stomp.StompTextCheck;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
@@ -113,6 +114,7 @@ public class CoreSite {
         SiteBroker broker = new SiteBroker(configuration, security, queues);
         broker.addIncomingInterceptor(new StompDiskFullRefusal(broker::diskFull));
         broker.addIncomingInterceptor(new StompTextCheck());
+        broker.addIncomingInterceptor(new StompSelectorRefusal()); // ADR 0037: CVE-2026-75880 until Artemis 2.57
         return SiteLink.startWithShardedRings(broker, core.carriers().keySet());
     }
 

@@ -11,7 +11,7 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
 /**
  * Lets an edge speak only for its own carrier: a message an edge sends must name that carrier in
  * its {@code carrier} header, or the core refuses it. The MO and event routes can then trust the
- * header. (Artemis 2.44 cannot stamp the validated user on AMQP messages, so
+ * header. (Artemis 2.44 to 2.55 cannot stamp the validated user on AMQP messages, so
  * populate-validated-user does not cover what edges send.)
  */
 public final class EdgeCarrierGuard implements ActiveMQServerMessagePlugin {

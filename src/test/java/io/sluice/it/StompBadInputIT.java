@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Bad bytes on the core's STOMP acceptor (ADR 0018), sent over bare sockets: frames beyond
  * {@code sluice.core.max-stomp-frame-bytes} (65,536) end their own connection with an ERROR and nobody
- * else's; text that is not UTF-8 fails as {@code INVALID_TEXT} instead of reaching a phone mangled.
+ * else's; text that is not UTF-8 fails as {@code INVALID_TEXT} instead of reaching a phone mangled; a
+ * subscription with a selector is refused (ADR 0037).
  */
 @ExtendWith(SharedSites.class)
 class StompBadInputIT {
@@ -129,6 +130,23 @@ class StompBadInputIT {
             StompFrame failed = alice.awaitStatus("bad-utf8-header", "failed");
             assertThat(failed.header("reason")).isEqualTo("INVALID_TEXT");
             assertThat(failed.header("detail")).contains("'to'");
+        }
+    }
+
+    @Test
+    void aSubscriptionWithASelectorIsRefusedAndTheSameUserSubscribesWithoutOne(SluiceSites sites) throws Exception {
+        // the shape of CVE-2026-75880's pattern: a LIKE of many wildcards, on the subscriber's own inbox
+        String selector = "text LIKE '" + "%a".repeat(40) + "%b'";
+        try (RawStomp raw = RawStomp.login(sites.stompPort, "bob", "bob-pw")) {
+            raw.write(frame("SUBSCRIBE\nid:1\ndestination:/queue/sluice.inbox.bob\nselector:" + selector + "\n\n", new byte[0]));
+            String answer = raw.readUntilClosed(CLOSED_WITHIN);
+            assertThat(answer).contains("ERROR").contains("SELECTOR_REFUSED");
+        }
+        try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw");
+             ChatUser bob = ChatUser.overTcp(sites, "bob", "bob-pw")) {
+            alice.sendStored("bob", "no filter needed", "after-selector");
+            assertThat(bob.awaitChat(chat -> chat.body().equals("no filter needed"), "alice's chat").header("from"))
+                    .isEqualTo("alice");
         }
     }
 
