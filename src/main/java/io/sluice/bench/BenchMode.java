@@ -11,10 +11,10 @@ public enum BenchMode {
     SMOKE(new Sizes(1, List.of(0, 50), 6, 6, Duration.ofSeconds(2), 10, 40, 20, Duration.ofSeconds(3),
             new Sessions(List.of(10, 50), 10, 20), new Edges(2, 5, 5, 1))),
     QUICK(new Sizes(3, List.of(0, 50, 300, 1000), 150, 100, Duration.ofSeconds(6), 50, 600, 200,
-            Duration.ofSeconds(15), new Sessions(List.of(10, 1000, 5000, 10_000), 20, 200), new Edges(8, 40, 150, 8))),
+            Duration.ofSeconds(15), new Sessions(List.of(10, 1000, 5000, 10_000), 20, 200), new Edges(8, 40, 150, 3))),
     FULL(new Sizes(5, List.of(0, 50, 300, 1000), 600, 400, Duration.ofSeconds(20), 200, 3000, 1000,
             Duration.ofSeconds(60), new Sessions(List.of(10, 1000, 2500, 5000, 10_000), 20, 600),
-            new Edges(8, 150, 150, 10)));
+            new Edges(8, 150, 150, 3)));
 
     /**
      * @param repeats          runs of every side-by-side measurement; figures are medians over them
@@ -46,9 +46,9 @@ public enum BenchMode {
      * @param count              edges, each with its own carrier, in the scale installation
      * @param messagesPerCarrier MT messages per carrier in each run (the single-edge run sends this many)
      * @param warmUpPerCarrier   MT messages per carrier in each unmeasured warm-up burst
-     * @param warmUpRounds       warm-up bursts sent before their rate may count as settled: each edge's JIT
-     *                           needs about a thousand messages through it (measured 2026-11-28: one edge alone
-     *                           went from 56 to 120-190 msg/s over its first 1,600 messages)
+     * @param warmUpRounds       warm-up bursts sent before their rate may count as settled: the first burst
+     *                           meets cold JVMs, and bursts of 40 per carrier were too short to settle (2026-11-28:
+     *                           bursts of 150 per carrier stayed at 37-45 msg/s from the third on)
      */
     public record Edges(int count, int messagesPerCarrier, int warmUpPerCarrier, int warmUpRounds) {
     }

@@ -40,11 +40,11 @@ final class EdgeScaleRun {
     /**
      * Unmeasured bursts the warm-up may add after {@link BenchMode.Edges#warmUpRounds} while its rate has not
      * settled. The scale installation starts its JVMs (a core and one per edge) cold, all at once on the same
-     * processors, and each edge's JIT needs about a thousand messages through it: with bursts of 40 per carrier
-     * (320 per edge in all) the published run of 2026-11-28 measured one edge at 23-32 msg/s, which a longer
-     * warm-up of the same installation took to 50-80 (README, Benchmarks).
+     * processors. JIT warm-up is not what holds its rates down on a 2-core machine, though: after 8 bursts of
+     * 1,200 messages (2026-11-28) one edge still ran at 18-27 msg/s and 8 together at 43-64, against 95-190 for
+     * one edge in an installation of its own; the report's CPU per message says why.
      */
-    static final int EXTRA_WARM_UP_ROUNDS = 4;
+    static final int EXTRA_WARM_UP_ROUNDS = 5;
 
     /** CPU seconds by process over a stretch of time, and the machine's busy seconds (all processors). */
     record Cpu(double core, double edges, double emulator, double bench, double machine) {
