@@ -1,6 +1,7 @@
 package io.sluice.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +36,10 @@ final class Figures {
     List<Figure> headline() {
         List<Figure> rows = new ArrayList<>();
         Map<Integer, WanSweep.AtRtt> sweep = results.sweep;
-        int high = sweep.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        int mid = sweep.containsKey(300) ? 300 : high;
+        // the RTTs measured, or those the mode would have measured when the sweep was not selected
+        Collection<Integer> rtts = sweep.isEmpty() ? results.settings.mode().sizes().rttsMillis() : sweep.keySet();
+        int high = rtts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        int mid = rtts.contains(300) ? 300 : high;
         rows.add(new Figure("MT throughput, Sluice at RTT " + high + " ms / at 0 ms", "≥ 0.95", 0.95, true,
                 ratio(sweep, high, 0, at -> at.mt, MtRun.Result::perSecond), 2, ""));
         rows.add(new Figure("MO throughput, Sluice at RTT " + high + " ms / at 0 ms", "≥ 0.95", 0.95, true,
