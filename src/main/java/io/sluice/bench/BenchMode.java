@@ -14,7 +14,7 @@ public enum BenchMode {
             Duration.ofSeconds(15), new Sessions(List.of(10, 1000, 5000, 10_000), 20, 200), new Edges(8, 40, 150, 3))),
     FULL(new Sizes(5, List.of(0, 50, 300, 1000), 600, 400, Duration.ofSeconds(20), 200, 3000, 1000,
             Duration.ofSeconds(60), new Sessions(List.of(10, 1000, 2500, 5000, 10_000), 20, 600),
-            new Edges(8, 150, 150, 3)));
+            new Edges(8, 150, 150, 12)));
 
     /**
      * @param repeats          runs of every side-by-side measurement; figures are medians over them
@@ -46,9 +46,11 @@ public enum BenchMode {
      * @param count              edges, each with its own carrier, in the scale installation
      * @param messagesPerCarrier MT messages per carrier in each run (the single-edge run sends this many)
      * @param warmUpPerCarrier   MT messages per carrier in each unmeasured warm-up burst
-     * @param warmUpRounds       warm-up bursts sent before their rate may count as settled: the first burst
-     *                           meets cold JVMs, and bursts of 40 per carrier were too short to settle (2026-11-28:
-     *                           bursts of 150 per carrier stayed at 37-45 msg/s from the third on)
+     * @param warmUpRounds       warm-up bursts sent before their rate may count as settled. Nine JVMs on 2
+     *                           processors compile slowly: after 1,350 messages per edge (2026-11-28) C2 was
+     *                           still 36 % of an edge's CPU and 16 % of the core's, and 8 edges climbed from 50
+     *                           to 80-100 msg/s over 10 bursts of 1,200. Quick mode stops at 3 and measures a
+     *                           JIT still at work; full mode sends 12
      */
     public record Edges(int count, int messagesPerCarrier, int warmUpPerCarrier, int warmUpRounds) {
     }

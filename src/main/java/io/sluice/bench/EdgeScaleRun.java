@@ -40,9 +40,8 @@ final class EdgeScaleRun {
     /**
      * Unmeasured bursts the warm-up may add after {@link BenchMode.Edges#warmUpRounds} while its rate has not
      * settled. The scale installation starts its JVMs (a core and one per edge) cold, all at once on the same
-     * processors. JIT warm-up is not what holds its rates down on a 2-core machine, though: after 8 bursts of
-     * 1,200 messages (2026-11-28) one edge still ran at 18-27 msg/s and 8 together at 43-64, against 95-190 for
-     * one edge in an installation of its own; the report's CPU per message says why.
+     * processors, where they compile slowly (see {@link BenchMode.Edges#warmUpRounds}); the report's CPU per
+     * message shows what the 8-edge runs cost, the compilers' share included.
      */
     static final int EXTRA_WARM_UP_ROUNDS = 5;
 
