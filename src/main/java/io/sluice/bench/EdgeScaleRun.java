@@ -40,10 +40,15 @@ final class EdgeScaleRun {
     /**
      * Unmeasured bursts the warm-up may add after {@link BenchMode.Edges#warmUpRounds} while its rate has not
      * settled. The scale installation starts its JVMs (a core and one per edge) cold, all at once on the same
-     * processors, where they compile slowly (see {@link BenchMode.Edges#warmUpRounds}); the report's CPU per
-     * message shows what the 8-edge runs cost, the compilers' share included.
+     * processors, where they compile slowly; the report's CPU per message shows what the 8-edge runs cost, the
+     * compilers' share included.
      */
-    static final int EXTRA_WARM_UP_ROUNDS = 5;
+    private static final int EXTRA_WARM_UP_ROUNDS = 5;
+
+    /** The most warm-up bursts {@link #warmUp} sends: its minimum and the extra ones while not settled. */
+    static int mostWarmUpRounds(BenchMode.Edges edges) {
+        return edges.warmUpRounds() + EXTRA_WARM_UP_ROUNDS;
+    }
 
     /** CPU seconds by process over a stretch of time, and the machine's busy seconds (all processors). */
     record Cpu(double core, double edges, double emulator, double bench, double machine) {
@@ -108,13 +113,13 @@ final class EdgeScaleRun {
     /**
      * Unmeasured bursts to every carrier, so that every edge's path (link, ring, SMSC bind) has carried traffic
      * until the JITs have compiled it: at least {@code warmUpRounds}, then until the rate settles or
-     * {@link #EXTRA_WARM_UP_ROUNDS} more have gone. Returns the bursts' aggregate rates, in order.
+     * {@link #mostWarmUpRounds} have gone. Returns the bursts' aggregate rates, in order.
      */
     private List<Double> warmUp(MtRun all, BenchMode.Edges edges) throws IOException, InterruptedException {
         int messages = edges.warmUpPerCarrier() * edges.count();
         List<Double> rates = new ArrayList<>();
         while (rates.size() < edges.warmUpRounds()
-                || (rates.size() < edges.warmUpRounds() + EXTRA_WARM_UP_ROUNDS && !WarmUp.steady(rates))) {
+                || (rates.size() < mostWarmUpRounds(edges) && !WarmUp.steady(rates))) {
             int round = rates.size() + 1;
             rates.add(burst(all, "edges-warmup-" + round, messages, "edge scale warm-up " + round).perSecond());
             LOG.info("Edge scale warm-up round {}: {} edges {} /s", round, edges.count(), Math.round(rates.get(round - 1)));

@@ -130,7 +130,7 @@ final class ScaleSections {
                 + " last submit. Before them, unmeasured bursts of " + sizes.warmUpPerCarrier() + " messages to every"
                 + " carrier, at least " + sizes.warmUpRounds() + ", then until their rate stays within "
                 + Math.round(WarmUp.SETTLED_WITHIN * 100) + " % of the burst before for " + WarmUp.STEADY_STEPS
-                + " bursts, at most " + (sizes.warmUpRounds() + EdgeScaleRun.EXTRA_WARM_UP_ROUNDS) + ": "
+                + " bursts, at most " + EdgeScaleRun.mostWarmUpRounds(sizes) + ": "
                 + edges.warmUp().size() + " burst(s), " + (edges.warmedUp() ? "settled" : "not settled") + ", at "
                 + WarmUp.rates(edges.warmUp()) + " msg/s.");
         line("");
