@@ -18,10 +18,16 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The edge's MO intake transactions run one at a time from begin to commit (ADR 0022): a second
- * deliver_sm waits for the first one's commit before its steps begin, and both commit.
+ * The edge's MO intake transactions run one at a time from begin to the end of commit (ADR 0022): a
+ * second deliver_sm waits for the first one's commit before its steps begin, and both commit, in order.
+ *
+ * <p>The commits are followed through transaction synchronisations: a turn held only around the
+ * route's steps let the route's own error handler commit after giving the turn back (the cause of a
+ * CI run in which the second message reached the queue before the first).
  */
 class OneAtATimeTransactionPolicyTest {
 
@@ -47,7 +53,9 @@ class OneAtATimeTransactionPolicyTest {
         CountDownLatch firstMayFinish = new CountDownLatch(1);
         List<String> steps = new CopyOnWriteArrayList<>();
         camel.getRegistry().bind("jms", CamelJms.component(broker.connectionFactory()));
-        camel.getRegistry().bind("edgeTransaction", new OneAtATimeTransactionPolicy(manager));
+        OneAtATimeTransactionPolicy policy = new OneAtATimeTransactionPolicy(manager);
+        List<Boolean> turnHeldAtCommit = new CopyOnWriteArrayList<>();
+        camel.getRegistry().bind("edgeTransaction", policy);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -55,6 +63,18 @@ class OneAtATimeTransactionPolicyTest {
                         .process(exchange -> {
                             String name = exchange.getMessage().getBody(String.class);
                             steps.add(name + " begins");
+                            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                                @Override
+                                public void beforeCommit(boolean readOnly) {
+                                    turnHeldAtCommit.add(policy.isTurnHeldByCurrentThread());
+                                    steps.add(name + " commits");
+                                }
+
+                                @Override
+                                public void afterCompletion(int status) {
+                                    steps.add(name + (status == STATUS_COMMITTED ? " committed" : " did not commit"));
+                                }
+                            });
                             if ("first".equals(name)) {
                                 firstInside.countDown();
                                 assertThat(firstMayFinish.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -80,7 +100,10 @@ class OneAtATimeTransactionPolicyTest {
         first.join(WAIT.toMillis());
         second.join(WAIT.toMillis());
 
-        assertThat(steps).containsExactly("first begins", "first ends", "second begins", "second ends");
+        assertThat(steps).containsExactly(
+                "first begins", "first ends", "first commits", "first committed",
+                "second begins", "second ends", "second commits", "second committed");
+        assertThat(turnHeldAtCommit).containsExactly(true, true);
         assertThat(((TextMessage) broker.receive(QUEUE, WAIT)).getText()).isEqualTo("first");
         assertThat(((TextMessage) broker.receive(QUEUE, WAIT)).getText()).isEqualTo("second");
     }
