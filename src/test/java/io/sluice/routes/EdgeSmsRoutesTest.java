@@ -100,7 +100,10 @@ class EdgeSmsRoutesTest extends CamelTestSupport {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
+        // CamelTestSupport never stops a PER_CLASS context (only one made with createCamelContextPerClass):
+        // left running, its SMPP producer and JMS listeners retried for the rest of the test JVM
+        context().stop();
         EdgeSmscLoop.closeFeeds();
         connectionFactory.close();
         smsc.close();

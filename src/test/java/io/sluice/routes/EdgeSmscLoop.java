@@ -14,9 +14,9 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * The beans the edge's SMSC route needs besides the routes' own factory, as EdgeSite wires them
  * (ADR 0021): the buffering factory its feed consumer uses and the bookkeeper of its outcomes. Both
- * stop with the test's Camel context, after its routes; a test class closes the factories in its
- * {@code @AfterAll} ({@link #closeFeeds}) like its own, since a PER_CLASS context may outlive the class
- * and must not consume from the next class's broker.
+ * stop with the test's Camel context, after its routes. A PER_CLASS test class stops its context in its
+ * {@code @AfterAll} (CamelTestSupport does not) and closes the factories made for contexts of its own
+ * ({@link #closeFeeds}), so that nothing consumes from the next class's broker.
  */
 final class EdgeSmscLoop {
 

@@ -66,7 +66,10 @@ class InboxRoutesTest extends CamelTestSupport {
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
+    void stopBroker() throws Exception {
+        // CamelTestSupport never stops a PER_CLASS context (only one made with createCamelContextPerClass):
+        // left running, its SMPP producer and JMS listeners retried for the rest of the test JVM
+        context().stop();
         notices.close();
         connectionFactory.close();
         broker.close();
