@@ -46,6 +46,20 @@ final class OpenWrites {
         return isLatest;
     }
 
+    /**
+     * Whether {@code sequence} came into its slot by a write whose transaction is still open: until it
+     * commits the message is not the slot's for good (a rollback frees the sequence for another).
+     */
+    boolean arrivalOpen(int address, long sequence) {
+        for (SlotWrite write = latest[address]; write != null; write = write.older()) {
+            Slot before = write.before();
+            if (write.after().sequence() == sequence && (before == null || before.sequence() != sequence)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code write}'s transaction committed: it is no longer undone, and the chain is cut there. */
     void settle(SlotWrite write) {
         if (latest[write.address()] == write) {

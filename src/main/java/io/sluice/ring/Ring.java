@@ -240,15 +240,25 @@ public final class Ring {
 
     /**
      * Origin, after an outage: what to send again — Last Confirmed up to Last Sent, skipping slots
-     * confirmed individually — in sequence order.
+     * confirmed individually — in sequence order. A slot whose retrieval has not committed is left out:
+     * its own transaction sends it when it commits, and should it roll back, the sequence can go to
+     * another message, which the mirror would then refuse as the one already sent under it.
      */
     public synchronized List<Slot> replayWindow() {
-        return between(lastConfirmed, lastSent, Flag.CONFIRMED);
+        return committedArrivals(between(lastConfirmed, lastSent, Flag.CONFIRMED));
     }
 
-    /** Origin, when the mirror lost its store: every message sent but not yet processed, in order. */
+    /**
+     * Origin, when the mirror lost its store: every message sent but not yet processed, in order, less
+     * those whose retrieval has not committed (as in {@link #replayWindow}).
+     */
     public synchronized List<Slot> rebuildWindow() {
-        return between(lastProcessed, lastSent, Flag.PROCESSED);
+        return committedArrivals(between(lastProcessed, lastSent, Flag.PROCESSED));
+    }
+
+    private List<Slot> committedArrivals(List<Slot> window) {
+        window.removeIf(slot -> openWrites.arrivalOpen(slot.address(), slot.sequence()));
+        return window;
     }
 
     /**

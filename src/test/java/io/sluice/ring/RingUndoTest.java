@@ -116,6 +116,48 @@ class RingUndoTest {
     }
 
     @Test
+    void aReplayLeavesOutASlotWhoseRetrievalIsStillOpenAndTakesItOnceCommitted() throws Exception {
+        in(null);
+        retrieve(1);
+        List<RingChange> retrieving = in(new ArrayList<>());
+        retrieve(2);
+        in(null);
+
+        assertThat(ring.replayWindow()).extracting(Slot::sequence).containsExactly(1L);
+        assertThat(ring.rebuildWindow()).extracting(Slot::sequence).containsExactly(1L);
+
+        ring.settle(retrieving);
+        assertThat(ring.replayWindow()).extracting(Slot::sequence).containsExactly(1L, 2L);
+        assertThat(ring.rebuildWindow()).extracting(Slot::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aRetrievalLeftOutOfAReplayAndRolledBackLeavesItsSequenceToTheNextMessage() throws Exception {
+        List<RingChange> retrieving = in(new ArrayList<>());
+        retrieve(1);
+        assertThat(ring.replayWindow()).as("m1 is not the slot's for good").isEmpty();
+
+        ring.undo(newestFirst(retrieving));
+        in(null);
+        Slot next = ring.retrieve(new Payload("m9", "bob", "+447700900002", null, "another"), NOW);
+
+        assertThat(next.sequence()).isEqualTo(1);
+        ring.markSent(1);
+        assertThat(ring.replayWindow()).extracting(slot -> slot.payload().messageId()).containsExactly("m9");
+    }
+
+    @Test
+    void aSlotWhoseRetrievalCommittedStaysInTheReplayWhileALaterWriteToItIsOpen() throws Exception {
+        in(null);
+        retrieve(1);
+        ring.retrieve(payload(2), NOW);
+        in(new ArrayList<>());
+        ring.markSent(2); // the slot's second write, the first one committed
+
+        assertThat(ring.replayWindow()).extracting(Slot::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
     void anAdoptedFloorRolledBackIsUndone() {
         Ring mirror = new Ring("mo.alpha", 8);
         mirror.accept(5, payload(5), NOW); // 1 to 4 never came: the mirror lost its store
