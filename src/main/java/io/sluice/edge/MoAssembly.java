@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Concatenated MO parts at the edge (ADR 0007): held durably in {@link MoPartStore} until their
  * message is whole (or timed out), then the whole text goes into the MO ring and the stored parts are
  * removed, all in the caller's {@code edgeTransaction}. The {@link MoReassembler} in memory always
- * mirrors what the store committed: it is rebuilt from the store at start-up and after a rollback.
+ * mirrors what the store committed: it is rebuilt from the store at start-up and after a rollback (and,
+ * should that read-back fail, before its next use).
  */
 public final class MoAssembly {
 
@@ -42,6 +43,11 @@ public final class MoAssembly {
      */
     private final ReentrantLock lock = new ReentrantLock();
     private MoReassembler reassembler;
+    /**
+     * Memory may not mirror the store: a read-back did not finish (after a rollback, on a broken session).
+     * Read back again before the next use, under the lock.
+     */
+    private boolean stale;
     /** Where each pending message was sent to: a message released by the timer still needs it. */
     private final Map<MoGroup, String> recipients = new HashMap<>();
     /** Texts that completed while the store was read back (never expected): sent on the next tick. */
@@ -128,17 +134,35 @@ public final class MoAssembly {
             public void afterCompletion(int status) {
                 try {
                     if (status != STATUS_COMMITTED) {
-                        reload();
+                        reloadAfterRollback();
                     }
                 } finally {
                     lock.unlock();
                 }
             }
         });
+        if (stale) {
+            reload(); // should the store still be unreadable, this transaction fails and the SMSC retries
+        }
+    }
+
+    /**
+     * Spring only logs what a synchronisation throws, so a read-back that fails here would leave the
+     * rolled-back state in memory (a group completed by the rolled-back part, gone from memory while its
+     * parts stay stored, would later be released with markers for parts that arrived).
+     */
+    private void reloadAfterRollback() {
+        try {
+            reload();
+        } catch (RuntimeException unreadable) {
+            LOG.warn("MO parts could not be read back from {} after a rollback ({}); read again before the next part",
+                    store.queue(), unreadable.toString());
+        }
     }
 
     /** Memory back to what the store committed: at start-up, and after a transaction rolled back. */
     private void reload() {
+        stale = true;
         reassembler = new MoReassembler(clock, timeout, maxPending);
         recipients.clear();
         releasedOnLoad.clear();
@@ -151,5 +175,6 @@ public final class MoAssembly {
             LOG.info("{} stored MO parts of {} incomplete messages reloaded from {}", parts.size(),
                     reassembler.pendingCount(), store.queue());
         }
+        stale = false;
     }
 }
