@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.sluice.accounts.UserDirectory;
+import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.carrier.CarrierRouter;
 import io.sluice.core.Destinations;
 import org.apache.camel.Exchange;
@@ -23,6 +24,8 @@ public final class ChatDispatcher {
 
     private static final String OUTCOME_PROPERTY = "sluiceOutcome";
     private static final String DETAIL_PROPERTY = "sluiceDetail";
+    /** The exchange took a send-rate token, given back if its batch rolls back. */
+    private static final String RATE_TOKEN_TAKEN = "sluiceRateTokenTaken";
 
     private final UserDirectory users;
     private final CarrierRouter carriers;
@@ -45,6 +48,19 @@ public final class ChatDispatcher {
         this.maxTextChars = maxTextChars;
         this.rateLimit = rateLimit;
         this.blockedPrefixes = List.copyOf(blockedPrefixes);
+    }
+
+    /**
+     * The {@code batchListener} of route {@code chat-dispatch}: a batch that rolls back gives back the
+     * send-rate tokens its messages took, since they come again from the outbox (a batch run again up to a
+     * failing message would otherwise charge each of their senders twice, and refuse them sooner).
+     */
+    public BatchListener tokensBackOnRollback() {
+        return batch -> batch.forEach(exchange -> {
+            if (exchange.removeProperty(RATE_TOKEN_TAKEN) != null) {
+                rateLimit.giveBack(exchange.getProperty(Headers.SENDER, String.class));
+            }
+        });
     }
 
     public void dispatch(Exchange exchange) {
@@ -70,7 +86,11 @@ public final class ChatDispatcher {
         exchange.setProperty(Headers.SLUICE_ID, id);
 
         Recipient recipient = Recipient.parse(to);
-        if (!rateLimit.tryAcquire(sender)) { // first: a flood of bad messages is still a flood
+        boolean withinRate = rateLimit.tryAcquire(sender); // first: a flood of bad messages is still a flood
+        if (withinRate) {
+            exchange.setProperty(RATE_TOKEN_TAKEN, Boolean.TRUE);
+        }
+        if (!withinRate) {
             reject(exchange, FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.description());
         } else if (invalidText != null) { // rather than a text with characters replaced (ADR 0018)
             reject(exchange, FailureReason.INVALID_TEXT, invalidText);

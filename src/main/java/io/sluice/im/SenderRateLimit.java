@@ -34,6 +34,17 @@ public final class SenderRateLimit {
         return buckets.computeIfAbsent(user, u -> new Bucket(burst, nanoClock.getAsLong())).take(nanoClock.getAsLong());
     }
 
+    /**
+     * Gives back a token {@link #tryAcquire} took for a message that will come again: its batch rolled
+     * back, and the message is taken anew from the outbox. Never above the burst.
+     */
+    public void giveBack(String user) {
+        Bucket bucket = buckets.get(user);
+        if (bucket != null) {
+            bucket.giveBack();
+        }
+    }
+
     private final class Bucket {
         private double tokens;
         private long refilledAt;
@@ -51,6 +62,10 @@ public final class SenderRateLimit {
             }
             tokens -= 1;
             return true;
+        }
+
+        synchronized void giveBack() {
+            tokens = Math.min(burst, tokens + 1);
         }
     }
 }

@@ -41,6 +41,26 @@ class SenderRateLimitTest {
     }
 
     @Test
+    void aTokenGivenBackServesOneMoreMessageAndNeverRaisesTheBucketAboveTheBurst() {
+        for (int i = 0; i < 5; i++) {
+            limit.tryAcquire("mallory");
+        }
+        limit.giveBack("mallory");
+        assertThat(limit.tryAcquire("mallory")).as("the token given back").isTrue();
+        assertThat(limit.tryAcquire("mallory")).isFalse();
+
+        limit.giveBack("alice"); // no bucket yet: nothing to give back to
+        limit.tryAcquire("alice");
+        limit.giveBack("alice");
+        limit.giveBack("alice");
+        int passed = 0;
+        while (limit.tryAcquire("alice")) {
+            passed++;
+        }
+        assertThat(passed).as("a full bucket stays at the burst").isEqualTo(5);
+    }
+
+    @Test
     void noneNeverRefuses() {
         for (int i = 0; i < 10_000; i++) {
             assertThat(SenderRateLimit.NONE.tryAcquire("anyone")).isTrue();

@@ -64,7 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CoreRoutesTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final FixedUsers USERS = FixedUsers.of("alice", "bob", "dave");
+    private static final FixedUsers USERS = FixedUsers.of("alice", "bob", "dave", "erin");
     /** Messages a user may send at once here (far more than alice and bob send in all the tests), refilled one per 1000 s. */
     private static final int RATE_BURST = 12;
     private static InVmBroker broker;
@@ -126,8 +126,10 @@ class CoreRoutesTest extends CamelTestSupport {
         rings.all().forEach(RingHandle::markPositionKnown); // as after the edges' first heart-beats
         LinkMonitor monitor = new LinkMonitor(Duration.ofSeconds(5), Clock.systemUTC());
         context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
-        context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS, carriers, links, 20,
-                new SenderRateLimit(0.001, RATE_BURST, System::nanoTime), List.of("+449")));
+        ChatDispatcher dispatcher = new ChatDispatcher(USERS, carriers, links, 20,
+                new SenderRateLimit(0.001, RATE_BURST, System::nanoTime), List.of("+449"));
+        context.getRegistry().bind("chatDispatcher", dispatcher);
+        context.getRegistry().bind("chatDispatchBatches", dispatcher.tokensBackOnRollback());
         context.getRegistry().bind("edgeEventRelay", new EdgeEventRelay(USERS));
         context.getRegistry().bind("coreRings", rings);
         context.getRegistry().bind("mtOrigin", new MtOrigin(rings, Duration.ofSeconds(1), Duration.ofDays(1), Clock.systemUTC()));
@@ -274,6 +276,25 @@ class CoreRoutesTest extends CamelTestSupport {
         assertThat(status.getStringProperty("reason")).isEqualTo("RATE_LIMITED");
         assertThat(status.getStringProperty("client_ref")).isEqualTo("flood");
         assertThat(broker.receive("sluice.inbox.alice", Duration.ofMillis(200))).as("nothing passed on").isNull();
+    }
+
+    @Test
+    void aBatchRolledBackGivesItsSendersRateTokensBack() throws Exception {
+        // erin sends nothing in the other tests; her first message's batch fails once, then is taken again
+        BROKEN_SEND.refuse("sluice.inbox.alice", 1);
+        broker.send("sluice.outbox", "erin", Map.of("to", "alice", "client_ref", "again"), "taken twice");
+        assertThat(broker.receive("sluice.inbox.erin", WAIT).getStringProperty("status")).isEqualTo("accepted");
+        assertThat(BROKEN_SEND.left()).as("the first batch failed").isZero();
+        assertThat(text(broker.receive("sluice.inbox.alice", WAIT))).isEqualTo("taken twice");
+
+        for (int i = 1; i < RATE_BURST; i++) {
+            broker.send("sluice.outbox", "erin", Map.of("to", "alice", "client_ref", "ok-" + i), "hello " + i);
+            assertThat(broker.receive("sluice.inbox.erin", WAIT).getStringProperty("status"))
+                    .as("message %d of %d: the rolled-back run cost nothing", i + 1, RATE_BURST).isEqualTo("accepted");
+            assertThat(broker.receive("sluice.inbox.alice", WAIT)).isNotNull();
+        }
+        broker.send("sluice.outbox", "erin", Map.of("to", "alice", "client_ref", "flood"), "one too many");
+        assertThat(broker.receive("sluice.inbox.erin", WAIT).getStringProperty("reason")).isEqualTo("RATE_LIMITED");
     }
 
     @Test

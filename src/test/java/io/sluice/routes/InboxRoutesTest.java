@@ -81,8 +81,9 @@ class InboxRoutesTest extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         ConversationLinks links = new ConversationLinks(data.resolve("links.properties"));
         context.getRegistry().bind("jms", CamelJms.component(connectionFactory));
-        context.getRegistry().bind("chatDispatcher", new ChatDispatcher(USERS,
-                new CarrierRouter(Map.of("alpha", List.of("+44"))), links, 1600));
+        ChatDispatcher dispatcher = new ChatDispatcher(USERS, new CarrierRouter(Map.of("alpha", List.of("+44"))), links, 1600);
+        context.getRegistry().bind("chatDispatcher", dispatcher);
+        context.getRegistry().bind("chatDispatchBatches", dispatcher.tokensBackOnRollback());
         context.getRegistry().bind("expiredMessages", new ExpiredMessages(EXPIRY));
         for (String flow : List.of("chat-dispatch", "inbox-expiry")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
