@@ -157,6 +157,12 @@ public class CoreSite {
         return new ChatDispatcher(users, carriers, links, maxTextChars, limits.rateLimit(), limits.blockedPrefixes());
     }
 
+    /** The {@code batchListener} of route {@code chat-dispatch}: rate tokens follow each batch's transaction. */
+    @Bean
+    BatchListener chatDispatchBatches(ChatDispatcher chatDispatcher) {
+        return chatDispatcher.tokensBackOnRollback();
+    }
+
     @Bean
     MoRouter moRouter(UserDirectory users, ConversationLinks links, PhoneCommands phoneCommands) {
         return new MoRouter(users, links, phoneCommands);
@@ -191,12 +197,6 @@ public class CoreSite {
      * The {@code batchListener} of the core's link routes: their ring changes follow each batch's
      * transaction, and a reconnection whose replay rolled back is not taken as heard (ADR 0025, 0026).
      */
-    /** The {@code batchListener} of route {@code chat-dispatch}: rate tokens follow each batch's transaction. */
-    @Bean
-    BatchListener chatDispatchBatches(ChatDispatcher chatDispatcher) {
-        return chatDispatcher.tokensBackOnRollback();
-    }
-
     @Bean
     BatchListener coreLinkBatches(RingRegistry coreRings, LinkMonitor linkMonitor) {
         return BatchListener.all(coreRings, linkMonitor);

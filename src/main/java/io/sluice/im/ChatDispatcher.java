@@ -86,11 +86,7 @@ public final class ChatDispatcher {
         exchange.setProperty(Headers.SLUICE_ID, id);
 
         Recipient recipient = Recipient.parse(to);
-        boolean withinRate = rateLimit.tryAcquire(sender); // first: a flood of bad messages is still a flood
-        if (withinRate) {
-            exchange.setProperty(RATE_TOKEN_TAKEN, Boolean.TRUE);
-        }
-        if (!withinRate) {
+        if (!tookRateToken(exchange, sender)) { // first: a flood of bad messages is still a flood
             reject(exchange, FailureReason.RATE_LIMITED, FailureReason.RATE_LIMITED.description());
         } else if (invalidText != null) { // rather than a text with characters replaced (ADR 0018)
             reject(exchange, FailureReason.INVALID_TEXT, invalidText);
@@ -106,6 +102,14 @@ public final class ChatDispatcher {
         } else if (recipient instanceof Recipient.Phone phone) {
             toCarrier(exchange, sender, phone.number());
         }
+    }
+
+    private boolean tookRateToken(Exchange exchange, String sender) {
+        if (!rateLimit.tryAcquire(sender)) {
+            return false;
+        }
+        exchange.setProperty(RATE_TOKEN_TAKEN, Boolean.TRUE); // for tokensBackOnRollback
+        return true;
     }
 
     private void toInbox(Exchange exchange, String user) {
