@@ -95,8 +95,12 @@ public final class CoreLinkEnd {
                     LinkMessages.status(out, slot.payload().sender(), slot.messageId(), slot.payload().reference(),
                             MessageStatus.CONFIRMED, null, "Stored at carrier " + carrier + "'s edge."));
         } else if (LinkHeaders.KIND_PROCESSED.equals(kind)) {
-            mt.process(sequence).filter(slot -> !wasProcessed && slot.payload().sender() != null).ifPresent(slot ->
-                    processedStatus(out, slot, report));
+            Optional<Slot> processed = mt.process(sequence).filter(slot -> !wasProcessed);
+            if (before.isEmpty()) {
+                // its first report's batch rolled back after an MT waiting for the full ring took its slot
+                processed = mt.ring().takeStranded(sequence);
+            }
+            processed.filter(slot -> slot.payload().sender() != null).ifPresent(slot -> processedStatus(out, slot, report));
         } else {
             LOG.warn("Ignoring a link report of unknown kind '{}' from carrier {}", kind, carrier);
         }

@@ -164,7 +164,9 @@ public final class RingChanges {
         if (change.change() instanceof FloorRaise raise) {
             return Optional.of(stored.floor() >= raise.after());
         }
-        SlotWrite write = (SlotWrite) change.change();
+        if (!(change.change() instanceof SlotWrite write)) {
+            return Optional.empty(); // a stranded record taken: nothing of it is stored
+        }
         Slot after = write.after();
         boolean newSequence = write.before() == null || write.before().sequence() != after.sequence();
         if (!newSequence && write.before().flags().containsAll(after.flags())) {

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.sluice.ring.RingChange.FloorRaise;
 import io.sluice.ring.RingChange.SlotWrite;
+import io.sluice.ring.RingChange.StrandedTaken;
 
 /**
  * A circular buffer of in-flight messages, mirrored slot for slot at both ends of a link (the seed's
@@ -62,6 +64,13 @@ public final class Ring {
     private final OpenWrites openWrites;
     private volatile Journal journal = change -> false;
     private final Map<String, Long> unprocessedByMessageId = new HashMap<>();
+    /**
+     * Origin: records whose processing was undone after their slot went to a newer sequence (a retrieve
+     * waiting for a full ring takes a slot freed by an open transaction, ADR 0026). Their messages were
+     * delivered onward, as the report that comes again says, but they are in no slot any more: kept here,
+     * by sequence, at most a ring's length of them, for that report ({@link #takeStranded}).
+     */
+    private final TreeMap<Long, Slot> stranded = new TreeMap<>();
     /** Every sequence up to here is processed (raised when a rebuilt mirror adopts the origin's progress). */
     private long floor;
     private long lastRetrieved;
@@ -176,6 +185,7 @@ public final class Ring {
             return staleOrUnknown(sequence);
         }
         Slot processed = put(slot.get().with(Flag.SENT, Flag.CONFIRMED, Flag.PROCESSED));
+        stranded.remove(sequence); // its slot came back to it: the retrieve that took it rolled back too
         unprocessedByMessageId.remove(processed.messageId());
         lastConfirmed = advance(lastConfirmed, Flag.CONFIRMED);
         lastProcessed = advance(lastProcessed, Flag.PROCESSED);
@@ -330,7 +340,11 @@ public final class Ring {
             if (change instanceof SlotWrite write) {
                 if (openWrites.undo(write)) {
                     slots[write.address()] = write.before();
+                } else if (undoesProcessing(write)) {
+                    strand(write.before());
                 }
+            } else if (change instanceof StrandedTaken taken) {
+                strand(taken.record());
             } else if (change instanceof FloorRaise raise && floor == raise.after()) {
                 // not chained like slot writes: floors are raised only by each site's link-reports, one
                 // batch at a time, so no other open transaction raised it since
@@ -338,6 +352,36 @@ public final class Ring {
             }
         }
         derivePointers();
+    }
+
+    /**
+     * Origin: the record of {@code sequence}, if its processing was undone after its slot went to a newer
+     * sequence; taken, so a report that comes again finds it once (given back if the taker rolls back).
+     * Never a slot: nothing of it is written to the ring or its store.
+     */
+    public synchronized Optional<Slot> takeStranded(long sequence) {
+        if (current(sequence).isPresent()) {
+            stranded.remove(sequence);
+            return Optional.empty();
+        }
+        Slot record = stranded.remove(sequence);
+        if (record != null) {
+            journal.keep(new StrandedTaken(record));
+        }
+        return Optional.ofNullable(record);
+    }
+
+    private static boolean undoesProcessing(SlotWrite write) {
+        Slot before = write.before();
+        return before != null && before.sequence() == write.after().sequence() && !before.isProcessed()
+                && write.after().isProcessed();
+    }
+
+    private void strand(Slot record) {
+        stranded.put(record.sequence(), record);
+        if (stranded.size() > capacity) {
+            stranded.pollFirstEntry();
+        }
     }
 
     /** A transaction committed: its changes are no longer undone. */

@@ -4,7 +4,7 @@ package io.sluice.ring;
  * A change a ring made, as its {@link Ring.Journal} hears of it: what is needed to undo it should the
  * transaction that made it roll back (ADR 0026).
  */
-public sealed interface RingChange permits RingChange.SlotWrite, RingChange.FloorRaise {
+public sealed interface RingChange permits RingChange.SlotWrite, RingChange.FloorRaise, RingChange.StrandedTaken {
 
     /**
      * A slot's record replaced by another. Open transactions can write the same slot one after the other
@@ -98,5 +98,9 @@ public sealed interface RingChange permits RingChange.SlotWrite, RingChange.Floo
 
     /** A rebuilt mirror adopted the origin's progress: the floor went from {@code before} to {@code after}. */
     record FloorRaise(long before, long after) implements RingChange {
+    }
+
+    /** A stranded record was taken ({@link Ring#takeStranded}); undone, it is stranded again. */
+    record StrandedTaken(Slot record) implements RingChange {
     }
 }

@@ -158,6 +158,48 @@ class RingUndoTest {
     }
 
     @Test
+    void aProcessingUndoneAfterAWaitingRetrieveTookItsSlotLeavesItsRecordForTheReportThatComesAgain() throws Exception {
+        in(null);
+        retrieve(1, 2, 3, 4, 5, 6, 7, 8); // the ring is full
+        List<RingChange> reporting = in(new ArrayList<>());
+        ring.process(1);
+        List<RingChange> retrieving = in(new ArrayList<>());
+        retrieve(9); // into 1's slot, freed by the open report
+        ring.settle(retrieving);
+
+        ring.undo(newestFirst(reporting));
+
+        assertThat(ring.slot(1)).as("the slot is 9's, as its store says").isEmpty();
+        List<RingChange> again = in(new ArrayList<>());
+        assertThat(ring.process(1)).isEmpty();
+        assertThat(ring.takeStranded(1)).get().extracting(slot -> slot.payload().messageId()).isEqualTo("m1");
+        ring.undo(newestFirst(again)); // the report's second batch rolls back too
+
+        in(new ArrayList<>());
+        assertThat(ring.takeStranded(1)).as("given back by the rollback").isPresent();
+        assertThat(ring.takeStranded(1)).as("taken once").isEmpty();
+        assertThat(ring.pointers()).isEqualTo(committed().pointers());
+    }
+
+    @Test
+    void aStrandedRecordWhoseSlotCameBackIsProcessedThereAndNotTakenAgain() throws Exception {
+        in(null);
+        retrieve(1, 2, 3, 4, 5, 6, 7, 8);
+        List<RingChange> reporting = in(new ArrayList<>());
+        ring.process(1);
+        List<RingChange> retrieving = in(new ArrayList<>());
+        retrieve(9);
+        ring.undo(newestFirst(reporting)); // while 9's retrieval is open
+        ring.undo(newestFirst(retrieving)); // and then that too
+
+        in(null);
+        assertThat(ring.slot(1)).as("1 is back in its slot").isPresent();
+        assertThat(ring.takeStranded(1)).isEmpty();
+        assertThat(ring.process(1)).isPresent();
+        assertThat(ring.takeStranded(1)).isEmpty();
+    }
+
+    @Test
     void anAdoptedFloorRolledBackIsUndone() {
         Ring mirror = new Ring("mo.alpha", 8);
         mirror.accept(5, payload(5), NOW); // 1 to 4 never came: the mirror lost its store

@@ -467,6 +467,39 @@ class CoreRoutesTest extends CamelTestSupport {
         emptyMtRing("alpha");
     }
 
+    @Test
+    void aProcessedReportRolledBackAfterAWaitingMtTookItsSlotStillTellsItsSender() throws Exception {
+        RingHandle alpha = emptyMtRing("alpha");
+        long owed = sentBy("carol", alpha, "owed");
+        for (int i = 1; i < alpha.capacity(); i++) {
+            sentBy("carol", alpha, "fill-" + i);
+        }
+        long waiting = owed + alpha.capacity(); // the ring is full: the next MT waits for owed's slot
+        // the report's batch fails at the status it sends carol, once the waiting MT has taken the slot it freed
+        BROKEN_SEND.refuse(message -> "sluice.inbox.carol".equals(message.getAddress()) && slotTaken(alpha, waiting), 1);
+        broker.sendTyped("sluice.mt.alpha", Map.of("carrier", "alpha", "sluice_id", "waiting", "to", "+441632960023"),
+                "waiting");
+        report("processed", owed, Map.of("outcome", "failed", "reason", "UNDELIVERABLE", "detail", "refused by the SMSC"));
+
+        Message mt = broker.receive("sluice.link.mt.alpha", WAIT);
+        assertThat(text(mt)).isEqualTo("waiting");
+        assertThat(mt.getLongProperty("ring_seq")).isEqualTo(waiting);
+        Message status = broker.receive("sluice.inbox.carol", WAIT);
+        assertThat(BROKEN_SEND.left()).as("the report's first batch failed").isZero();
+        assertThat(status).as("told once the report came again, from the stranded record").isNotNull();
+        assertThat(status.getStringProperty("sluice_id")).isEqualTo("owed");
+        assertThat(status.getStringProperty("status")).isEqualTo("failed");
+        assertThat(alpha.ring().slot(owed)).as("the slot stays the waiting MT's").isEmpty();
+        assertThat(alpha.pointers()).as("memory as committed").isEqualTo(alpha.storedRing().pointers());
+        emptyMtRing("alpha");
+    }
+
+    /** Waits (bounded) for {@code sequence} to be in the ring: a broker plugin's predicate, on a sending thread. */
+    private static boolean slotTaken(RingHandle ring, long sequence) {
+        await().atMost(WAIT).until(() -> ring.ring().slot(sequence).isPresent());
+        return true;
+    }
+
     private static void sendMo(long sequence, String phone, String text) throws JMSException {
         broker.sendTyped("sluice.link.mo", Map.of("ring_seq", sequence, "ring_slot", (int) (sequence % 8),
                 "direction", "mo", "carrier", "alpha", "sluice_id", "mo-" + sequence + phone, "sender", phone,
