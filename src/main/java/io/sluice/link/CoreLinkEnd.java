@@ -87,7 +87,6 @@ public final class CoreLinkEnd {
         RingHandle mt = rings.get(Direction.MT, carrier);
         long sequence = report.getHeader(LinkHeaders.SEQUENCE, Long.class);
         Optional<Slot> before = mt.ring().slot(sequence);
-        boolean wasProcessed = before.map(Slot::isProcessed).orElse(true);
         // a replay after an outage makes the edge confirm again what it had stored: the sender hears it once
         boolean wasConfirmed = before.map(slot -> slot.has(Flag.CONFIRMED)).orElse(true);
         if (LinkHeaders.KIND_CONFIRMED.equals(kind)) {
@@ -95,12 +94,9 @@ public final class CoreLinkEnd {
                     LinkMessages.status(out, slot.payload().sender(), slot.messageId(), slot.payload().reference(),
                             MessageStatus.CONFIRMED, null, "Stored at carrier " + carrier + "'s edge."));
         } else if (LinkHeaders.KIND_PROCESSED.equals(kind)) {
-            Optional<Slot> processed = mt.process(sequence).filter(slot -> !wasProcessed);
-            if (before.isEmpty()) {
-                // its first report's batch rolled back after an MT waiting for the full ring took its slot
-                processed = mt.ring().takeStranded(sequence);
-            }
-            processed.filter(slot -> slot.payload().sender() != null).ifPresent(slot -> processedStatus(out, slot, report));
+            // in one step, whether its slot is processed now or its record was stranded (ADR 0026)
+            mt.processReported(sequence).filter(slot -> slot.payload().sender() != null)
+                    .ifPresent(slot -> processedStatus(out, slot, report));
         } else {
             LOG.warn("Ignoring a link report of unknown kind '{}' from carrier {}", kind, carrier);
         }

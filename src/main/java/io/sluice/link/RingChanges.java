@@ -14,6 +14,7 @@ import java.util.Set;
 import io.sluice.ring.Ring;
 import io.sluice.ring.RingChange;
 import io.sluice.ring.RingChange.FloorRaise;
+import io.sluice.ring.RingChange.StrandedTaken;
 import io.sluice.ring.RingChange.SlotWrite;
 import io.sluice.ring.RingStore;
 import io.sluice.ring.Slot;
@@ -61,6 +62,7 @@ public final class RingChanges {
             // its owner stopped before it could say how its transaction ended (a route stopping mid-rollback)
             LOG.warn("A ring transaction log of {} changes was left open on {}; dropped", stale.kept.size(),
                     Thread.currentThread().getName());
+            stale.abandon();
         }
         RingChanges changes = new RingChanges();
         CURRENT.set(changes);
@@ -111,6 +113,16 @@ public final class RingChanges {
         close();
     }
 
+    /**
+     * Nobody will say how the transaction ended: its changes stay as memory has them, as a commit of
+     * unknown outcome that no store can tell keeps them, and are no longer open. An open write would
+     * otherwise stay open for good, and a replay leaves out a slot whose arrival is open.
+     */
+    public void abandon() {
+        byRing(kept).forEach(Ring::settle);
+        close();
+    }
+
     /** The transaction rolled back: every change it made is undone, newest first. */
     public void rolledBack() {
         List<Kept> newestFirst = new ArrayList<>(kept);
@@ -148,6 +160,9 @@ public final class RingChanges {
             }
         }
         boolean committed = evidence.orElse(true);
+        if (evidence.isEmpty()) {
+            restrandTaken(); // a status told twice rather than not at all: the report may come again
+        }
         LOG.warn("A commit of {} ring changes failed with its outcome unknown; the ring stores say it {}", kept.size(),
                 evidence.isEmpty() ? "changed nothing they show (kept)" : committed ? "committed" : "rolled back");
         if (committed) {
@@ -156,6 +171,14 @@ public final class RingChanges {
             rolledBack();
         }
         return committed;
+    }
+
+    private void restrandTaken() {
+        for (Kept change : kept) {
+            if (change.change() instanceof StrandedTaken && change.handle().ring() == change.ring()) {
+                change.ring().undo(List.of(change.change()));
+            }
+        }
     }
 
     /** Whether the store shows {@code change} committed; empty for a change that cannot tell. */
@@ -234,7 +257,7 @@ public final class RingChanges {
                     LOG.error("Could not tell whether a transaction of {} ring changes committed ({}); rings {} in "
                                     + "memory may differ from their stores until the site restarts", kept.size(),
                             storesUnreadable.toString(), kept.stream().map(k -> k.handle().name()).distinct().toList());
-                    close();
+                    abandon();
                     return;
                 }
                 try {

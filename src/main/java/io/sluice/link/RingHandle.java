@@ -211,6 +211,19 @@ public final class RingHandle {
         return slot;
     }
 
+    /**
+     * Origin, a processed report ({@link Ring#processReported}): the record written is stored; returns
+     * the one whose sender is to be told, if any.
+     */
+    public Optional<Slot> processReported(long sequence) {
+        Ring.Reported reported = ring.processReported(sequence);
+        reported.written().ifPresent(store::save);
+        synchronized (this) {
+            notifyAll(); // a slot may have become free for a waiting retrieve
+        }
+        return reported.toTell();
+    }
+
     /** Mirror: stores a message from the link in its slot. */
     public Ring.Accepted accept(long sequence, Payload payload, Instant now) {
         Ring.Accepted accepted = ring.accept(sequence, payload, now);

@@ -73,6 +73,12 @@ public final class RingRegistry implements BatchListener {
         RingChanges.current().ifPresent(RingChanges::rolledBack);
     }
 
+    /** Nobody will say how the batch ended: its ring changes stay as memory has them, no longer open. */
+    @Override
+    public void abandoned() {
+        RingChanges.current().ifPresent(RingChanges::abandon);
+    }
+
     /** The ring stores say whether the batch committed; throws (and is asked again) while they cannot be read. */
     @Override
     public void commitFailed(List<Exchange> batch) {

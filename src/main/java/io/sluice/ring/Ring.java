@@ -355,6 +355,36 @@ public final class Ring {
     }
 
     /**
+     * What a processed report did: the record it wrote ({@code written}: its slot's, to be stored) and the
+     * one whose sender is to be told ({@code toTell}: only if this report is the first to process it).
+     */
+    public record Reported(Optional<Slot> written, Optional<Slot> toTell) {
+    }
+
+    /**
+     * Origin, a processed report, at once: its slot processed, or, if its sequence is in no slot, its
+     * stranded record taken. Throws {@link SlotInDoubtException} while the record's old slot holds a
+     * newer sequence whose retrieval is still open: should that roll back, the record is back in its slot.
+     */
+    public synchronized Reported processReported(long sequence) {
+        Optional<Slot> current = current(sequence);
+        if (current.isPresent()) {
+            boolean first = !current.get().isProcessed();
+            Optional<Slot> processed = process(sequence);
+            return new Reported(processed, first ? processed : Optional.empty());
+        }
+        Slot record = stranded.get(sequence);
+        if (record != null) {
+            Slot occupant = slots[record.address()];
+            if (occupant != null && openWrites.arrivalOpen(record.address(), occupant.sequence())) {
+                throw new SlotInDoubtException(name, sequence, occupant.sequence());
+            }
+        }
+        process(sequence); // stale, or refused as unknown
+        return new Reported(Optional.empty(), takeStranded(sequence));
+    }
+
+    /**
      * Origin: the record of {@code sequence}, if its processing was undone after its slot went to a newer
      * sequence; taken, so a report that comes again finds it once (given back if the taker rolls back).
      * Never a slot: nothing of it is written to the ring or its store.

@@ -200,6 +200,42 @@ class RingChangesTest {
         }
     }
 
+    @Test
+    void aTakenStrandedRecordWhoseCommitNoStoreCanTellIsStrandedAgainForTheReportThatMayComeAgain() throws Exception {
+        long first = retrieved("m1");
+        for (int i = 2; i <= mt.capacity(); i++) {
+            retrieved("m" + i); // the ring is full
+        }
+        try (Batch reporting = new Batch(); Batch retrieving = new Batch(); Batch again = new Batch()) {
+            reporting.begin();
+            reporting.run(() -> mt.process(first));
+            retrieving.begin();
+            retrieving.run(() -> retrieved("m9")); // into first's slot
+            retrieving.commit();
+            reporting.rollBack();
+
+            again.begin();
+            assertThat(again.run(() -> mt.processReported(first))).get().extracting(Slot::messageId).isEqualTo("m1");
+            again.commitFailed(true); // it wrote nothing a store could show
+        }
+        assertThat(mt.ring().takeStranded(first)).as("stranded again: its status told twice rather than never")
+                .get().extracting(Slot::messageId).isEqualTo("m1");
+    }
+
+    @Test
+    void aBatchNobodyCanSettleLeavesItsRetrievalInTheReplay() throws Exception {
+        try (Batch sending = new Batch()) {
+            sending.begin();
+            sending.run(() -> retrieved("m1"));
+            assertThat(mt.ring().replayWindow()).as("its retrieval open").isEmpty();
+            sending.run(() -> {
+                rings.abandoned(); // the consumer stopped before its listener could be told
+                return null;
+            });
+        }
+        assertThat(mt.ring().replayWindow()).extracting(Slot::messageId).containsExactly("m1");
+    }
+
     private static Void learn(RingHandle ring) {
         ring.markPositionKnown();
         return null;

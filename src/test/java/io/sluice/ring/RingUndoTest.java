@@ -1,6 +1,7 @@
 package io.sluice.ring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,21 +183,45 @@ class RingUndoTest {
     }
 
     @Test
-    void aStrandedRecordWhoseSlotCameBackIsProcessedThereAndNotTakenAgain() throws Exception {
+    void aReportAboutAStrandedRecordWaitsWhileItsOldSlotsRetrievalIsOpenAndIsProcessedThereIfItRollsBack() throws Exception {
         in(null);
         retrieve(1, 2, 3, 4, 5, 6, 7, 8);
         List<RingChange> reporting = in(new ArrayList<>());
         ring.process(1);
         List<RingChange> retrieving = in(new ArrayList<>());
         retrieve(9);
-        ring.undo(newestFirst(reporting)); // while 9's retrieval is open
-        ring.undo(newestFirst(retrieving)); // and then that too
+        ring.undo(newestFirst(reporting)); // while 9's retrieval is open: 1 is stranded, for now
+
+        in(new ArrayList<>());
+        assertThatThrownBy(() -> ring.processReported(1)).isInstanceOf(SlotInDoubtException.class);
+        ring.undo(newestFirst(retrieving)); // and then 9's retrieval rolls back too
 
         in(null);
-        assertThat(ring.slot(1)).as("1 is back in its slot").isPresent();
-        assertThat(ring.takeStranded(1)).isEmpty();
-        assertThat(ring.process(1)).isPresent();
-        assertThat(ring.takeStranded(1)).isEmpty();
+        Ring.Reported reported = ring.processReported(1);
+        assertThat(reported.written()).as("processed in its slot, which came back").get()
+                .extracting(Slot::isProcessed).isEqualTo(true);
+        assertThat(reported.toTell()).isPresent();
+        retrieve(9); // the slot goes to 9 for good
+        assertThat(ring.processReported(1).toTell()).as("a report that comes once more tells nobody").isEmpty();
+    }
+
+    @Test
+    void aReportThatProcessesItsSlotTellsOnceAndAStrandedRecordIsToldFromOnce() throws Exception {
+        in(null);
+        retrieve(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(ring.processReported(2).toTell()).isPresent();
+        assertThat(ring.processReported(2).toTell()).as("already processed").isEmpty();
+
+        List<RingChange> reporting = in(new ArrayList<>());
+        ring.process(1);
+        in(null);
+        retrieve(9); // committed, into 1's slot
+        ring.undo(newestFirst(reporting));
+
+        Ring.Reported reported = ring.processReported(1);
+        assertThat(reported.written()).as("nothing of 1 is written: the slot is 9's").isEmpty();
+        assertThat(reported.toTell()).get().extracting(slot -> slot.payload().messageId()).isEqualTo("m1");
+        assertThat(ring.processReported(1).toTell()).isEmpty();
     }
 
     @Test

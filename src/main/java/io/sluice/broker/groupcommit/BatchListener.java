@@ -35,6 +35,13 @@ public interface BatchListener {
         rolledBack(batch);
     }
 
+    /**
+     * The consumer stopped before a call above succeeded: nobody will say how the batch ended. Whatever
+     * the batch changed in memory stays as it is.
+     */
+    default void abandoned() {
+    }
+
     /** Tells each of {@code listeners} in turn; a call that fails is made again from the first. */
     static BatchListener all(BatchListener... listeners) {
         List<BatchListener> each = List.of(listeners);
@@ -57,6 +64,11 @@ public interface BatchListener {
             @Override
             public void commitFailed(List<Exchange> batch) {
                 each.forEach(listener -> listener.commitFailed(batch));
+            }
+
+            @Override
+            public void abandoned() {
+                each.forEach(BatchListener::abandoned);
             }
         };
     }

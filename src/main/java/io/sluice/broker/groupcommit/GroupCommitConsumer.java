@@ -259,6 +259,7 @@ final class GroupCommitConsumer extends DefaultConsumer {
                         // stopping: only a process restart reloads memory from the stores
                         LOG.error("groupcommit:{}: stopped before {} succeeded; what the batch changed in memory may "
                                 + "differ from what committed until the site restarts", endpoint.queue(), what);
+                        endpoint.getBatchListener().abandoned();
                         return;
                     }
                     delay = longer(delay);
