@@ -174,11 +174,7 @@ public final class RingChanges {
     }
 
     private void restrandTaken() {
-        for (Kept change : kept) {
-            if (change.change() instanceof StrandedTaken && change.handle().ring() == change.ring()) {
-                change.ring().undo(List.of(change.change()));
-            }
-        }
+        byRing(kept.stream().filter(change -> change.change() instanceof StrandedTaken).toList()).forEach(Ring::undo);
     }
 
     /** Whether the store shows {@code change} committed; empty for a change that cannot tell. */

@@ -218,9 +218,7 @@ public final class RingHandle {
     public Optional<Slot> processReported(long sequence) {
         Ring.Reported reported = ring.processReported(sequence);
         reported.written().ifPresent(store::save);
-        synchronized (this) {
-            notifyAll(); // a slot may have become free for a waiting retrieve
-        }
+        wakeRetrievers(); // a slot may have become free
         return reported.toTell();
     }
 

@@ -380,7 +380,7 @@ public final class Ring {
                 throw new SlotInDoubtException(name, sequence, occupant.sequence());
             }
         }
-        process(sequence); // stale, or refused as unknown
+        staleOrUnknown(sequence); // refuses a sequence never retrieved
         return new Reported(Optional.empty(), takeStranded(sequence));
     }
 
