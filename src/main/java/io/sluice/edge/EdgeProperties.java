@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *                            restart (ADR 0029); memory keeps more, but only until the restart
  * @param serviceNumber       source address of SMS to phones (the short code phones answer to)
  * @param ringSlots           slots of this carrier's rings (the core must be configured with the same)
+ * @param moIntakeMaxPending  MO texts on disk in the intake log but not yet in the MO ring beyond which the
+ *                            SMSC is answered "queue full" and retries (ADR 0038)
  * @param smsc                the SMSC bind
  * @param sms                 how texts are cut into SMS parts and joined again
  */
@@ -40,6 +42,7 @@ public record EdgeProperties(
         @Min(1) int receiptsKeptOnDisk,
         @NotBlank String serviceNumber,
         @Min(1) @Max(65535) int ringSlots,
+        @Min(1) int moIntakeMaxPending,
         @NotNull @Valid Smsc smsc,
         @NotNull @Valid Sms sms) {
 

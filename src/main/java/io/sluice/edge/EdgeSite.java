@@ -1,10 +1,13 @@
 package io.sluice.edge;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.broker.BrokerPagingHealthIndicator;
 import io.sluice.broker.BrokerXml;
@@ -15,6 +18,9 @@ import io.sluice.broker.SiteBroker;
 import io.sluice.broker.SluiceSecurityManager;
 import io.sluice.broker.SystemCredentials;
 import io.sluice.broker.groupcommit.BatchListener;
+import io.sluice.edge.intake.MoIntakeLog;
+import io.sluice.edge.intake.MoIntakeMover;
+import io.sluice.edge.intake.MovedMarker;
 import io.sluice.link.EdgeLinkEnd;
 import io.sluice.link.LinkIdleTimeout;
 import io.sluice.link.LinkMonitor;
@@ -84,6 +90,7 @@ public class EdgeSite {
         List<QueueConfiguration> queues = new ArrayList<>(SiteLink.ringQueues(List.of(edge.carrier())));
         queues.add(SiteBroker.durableQueue(MoPartStore.queueOf(edge.carrier())));
         queues.add(SiteBroker.durableQueue(receiptsQueueOf(edge.carrier())));
+        queues.add(SiteBroker.lastValueQueue(MovedMarker.queueOf(edge.carrier()), MovedMarker.KEY));
         // a ring queue: the oldest record goes when a new one would exceed receipts-kept-on-disk (ADR 0029);
         // CIMD2 writes a marker per report as well, so its ring holds twice as many
         String correlations = ReceiptCorrelations.queueOf(edge.carrier());
@@ -299,6 +306,32 @@ public class EdgeSite {
     @Bean
     MoIntake moIntake(EdgeLinkEnd edgeLinkEnd, MoAssembly moAssembly, SiteBroker edgeBroker) {
         return new MoIntake(edgeLinkEnd, moAssembly, edgeBroker::diskFull);
+    }
+
+    /**
+     * MO texts on disk before the SMSC is answered, moved into the MO ring afterwards (ADR 0038). Read back
+     * before any route runs: the records after the last moved wait for the mover.
+     */
+    @Bean(destroyMethod = "close")
+    MoIntakeLog moIntakeLog(@Value("${sluice.site-data-dir}") Path siteDataDir, ActiveMQConnectionFactory edgeConnectionFactory,
+                            MoIntake moIntake, EdgeProperties edge, SiteBroker edgeBroker, MeterRegistry registry)
+            throws IOException {
+        MoIntakeLog.MoHandler handler = edge.smsc().protocol() == EdgeProperties.Protocol.CIMD2
+                ? moIntake::fromCimd2 : moIntake::send;
+        MoIntakeLog log = new MoIntakeLog(siteDataDir.resolve("mo-intake"),
+                new MovedMarker(new JmsTemplate(edgeConnectionFactory), edge.carrier()), MoIntake.HEADERS_READ, handler,
+                edge.moIntakeMaxPending(), edgeBroker::diskFull);
+        Gauge.builder("sluice.mo.intake.pending", log, MoIntakeLog::pendingCount)
+                .description("MO texts on disk in the intake log, not yet in the MO ring (ADR 0038)")
+                .tags("carrier", edge.carrier())
+                .register(registry);
+        return log;
+    }
+
+    /** Starts once the routes run (route mo-intake-move), stops when they begin to stop. */
+    @Bean(destroyMethod = "close")
+    MoIntakeMover moIntakeMover(MoIntakeLog moIntakeLog, CamelContext camel) {
+        return MoIntakeMover.attachedTo(camel, moIntakeLog);
     }
 
     /** The {@code cimd2:} endpoints of routes/edge-cimd2 (ADR 0009); unused while the protocol is SMPP. */

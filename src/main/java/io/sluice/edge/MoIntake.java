@@ -41,6 +41,21 @@ public final class MoIntake {
     /** SMPP 3.4 §5.2.12: esm_class bit 6, the short message starts with a User Data Header. */
     private static final int ESM_CLASS_UDHI = 0x40;
 
+    /**
+     * The headers {@link #send} and {@link #fromCimd2} read, with the body: all that the MO intake log keeps of
+     * a delivery to hand them later (ADR 0038).
+     */
+    public static final List<String> HEADERS_READ = List.of(SmppConstants.MESSAGE_TYPE, SmppConstants.SOURCE_ADDR,
+            SmppConstants.SOURCE_ADDR_TON, SmppConstants.DEST_ADDR, SmppConstants.DATA_CODING, SmppConstants.ESM_CLASS,
+            GuardedSmppBinding.SHORT_MESSAGE, Cimd2Headers.MESSAGE_TYPE, Cimd2Headers.ORIGINATOR,
+            Cimd2Headers.DESTINATION, Cimd2Headers.USER_DATA_HEADER, Cimd2Headers.DATA_CODING_SCHEME);
+
+    /**
+     * Exchange property set when a delivery went to {@link MoAssembly}: the MO intake log ends a move there,
+     * since the part store cannot take back, in one transaction, a part stored in the same one.
+     */
+    public static final String PART_OF_MANY = "SluiceMoPartOfMany";
+
     private final EdgeLinkEnd link;
     private final MoAssembly assembly;
     private final BooleanSupplier diskFull;
@@ -81,6 +96,7 @@ public final class MoIntake {
         }
         Optional<Concatenation> concatenation = partOfMany(udh);
         if (concatenation.isPresent()) {
+            exchange.setProperty(PART_OF_MANY, true);
             return assembly.accept(exchange, new MoPart(MoGroup.of(from, concatenation.get()), to, encoding.get(), octets));
         }
         byte[] payload = udh == null ? octets : Arrays.copyOfRange(octets, udh.length(), octets.length);
@@ -155,6 +171,7 @@ public final class MoIntake {
         byte[] payload = encoding.get().encode(text);
         byte[] octets = Arrays.copyOf(udhOctets, udhOctets.length + payload.length);
         System.arraycopy(payload, 0, octets, udhOctets.length, payload.length);
+        exchange.setProperty(PART_OF_MANY, true);
         return assembly.accept(exchange, new MoPart(MoGroup.of(from, concatenation.get()), to, encoding.get(), octets));
     }
 

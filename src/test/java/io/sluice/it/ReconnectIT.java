@@ -9,8 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.stomp.StompFrame;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +29,7 @@ class ReconnectIT {
         try (SluiceSites sites = new SluiceSites("reconnect").start()) {
             coreKilledAndRestarted(sites);
             edgeKilledMidBurstAndRestarted(sites);
+            edgeKilledMidMoBurstAndRestarted(sites);
             smscKilledAndRestarted(sites);
         }
     }
@@ -102,6 +108,55 @@ class ReconnectIT {
                     burst - notDelivered.size(), burst);
             assertThat(notDelivered).as("statuses of the messages never reported delivered").isEmpty();
         }
+    }
+
+    /**
+     * An MO text is on disk in the edge's intake log before the SMSC hears OK (ADR 0038): an edge killed in the
+     * middle of a phone's burst loses none of it. The one deliver_sm whose answer the kill cut off is sent again
+     * by the SMSC (it sends one at a time) and is the only one that may arrive twice.
+     */
+    private static void edgeKilledMidMoBurstAndRestarted(SluiceSites sites) throws Exception {
+        String phone = "+447700900504";
+        int burst = 1000;
+        String prefix = "mo burst ";
+        ExecutorService phoneSide = Executors.newSingleThreadExecutor();
+        try (ChatUser alice = ChatUser.overTcp(sites, "alice", "alice-pw")) {
+            Future<?> originated = phoneSide.submit(() -> {
+                for (int i = 0; i < burst; i++) {
+                    sites.emulatorApi().originateMo(phone, "@alice " + prefix + i);
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (burstFrom(alice, phone).size() < 50 && System.nanoTime() < deadline) {
+                alice.drain(Duration.ofMillis(200));
+            }
+            sites.edge().kill();
+            int beforeKill = burstFrom(alice, phone).size();
+            sites.startEdge().awaitReady(SluiceSites.STARTUP);
+            originated.get(60, TimeUnit.SECONDS);
+            deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (new java.util.HashSet<>(burstFrom(alice, phone)).size() < burst && System.nanoTime() < deadline) {
+                alice.drain(Duration.ofMillis(500));
+            }
+            alice.drain(Duration.ofSeconds(1)); // a second copy, if any, comes right behind
+            List<String> texts = burstFrom(alice, phone);
+            Map<String, Integer> copies = new HashMap<>();
+            texts.forEach(text -> copies.merge(text, 1, Integer::sum));
+            long duplicated = copies.values().stream().filter(n -> n > 1).count();
+            System.out.printf("edge kill -9 mid-MO-burst: %d sent by the phone, %d at alice before the kill,"
+                    + " %d distinct at alice, %d duplicated%n", burst, beforeKill, copies.size(), duplicated);
+            assertThat(beforeKill).as("the kill came in the middle of the burst").isLessThan(burst);
+            assertThat(copies).hasSize(burst);
+            assertThat(duplicated).as("only the deliver_sm whose answer the kill cut off may repeat").isLessThanOrEqualTo(1);
+            Deliveries.assertFirstArrivalsInOrder(
+                    texts.stream().map(text -> Integer.parseInt(text.substring(prefix.length()))).toList(), phone);
+        } finally {
+            phoneSide.shutdownNow();
+        }
+    }
+
+    private static List<String> burstFrom(ChatUser user, String phone) {
+        return user.chats().stream().filter(frame -> phone.equals(frame.header("from"))).map(StompFrame::body).toList();
     }
 
     private static boolean allDelivered(List<String> refs, Map<String, List<String>> statuses) {

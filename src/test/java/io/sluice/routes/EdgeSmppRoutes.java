@@ -48,7 +48,7 @@ final class EdgeSmppRoutes {
 
     static final String CARRIER = "alpha";
     private static final List<String> FLOWS = List.of("edge/ring-errors", "edge/smsc-errors", "edge-smpp/smsc-receipts",
-            "edge-smpp/smsc-receive", "edge-smpp/smsc-submit", "edge/ring-mt-accept", "edge/link-reports");
+            "edge-smpp/smsc-receive", "edge-smpp/smsc-submit", "edge/ring-mt-accept", "edge/link-reports", EdgeMoIntake.FLOW);
 
     final RingRegistry rings;
     final ReceiptCorrelator receipts = new ReceiptCorrelator(1000);
@@ -56,6 +56,12 @@ final class EdgeSmppRoutes {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final SmppBindState bindState = new SmppBindState();
     final io.sluice.edge.MtOutcomes outcomes;
+    /**
+     * One MO text may wait on disk for room in the MO ring; the next is refused and the SMSC retries it
+     * (ADR 0038), so tests see both.
+     */
+    static final int MO_INTAKE_MAX_PENDING = 1;
+    final io.sluice.edge.intake.MoIntakeLog intakeLog;
 
     /** A broker with the queues the edge's flows use; the core's side is the test's ({@link CorePeer}). */
     static InVmBroker startBroker(ActiveMQServerBasePlugin... plugins) throws Exception {
@@ -63,7 +69,7 @@ final class EdgeSmppRoutes {
         for (ActiveMQServerBasePlugin plugin : plugins) {
             broker.withPlugin(plugin);
         }
-        return broker
+        return EdgeMoIntake.withMarkerQueue(broker, CARRIER)
                 .withRingStore(Direction.MT, CARRIER)
                 .withRingStore(Direction.MO, CARRIER)
                 .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
@@ -114,7 +120,9 @@ final class EdgeSmppRoutes {
         partsJms.setSessionTransacted(true);
         MoAssembly assembly = new MoAssembly(new MoPartStore(partsJms, CARRIER), link, Clock.systemUTC(),
                 Duration.ofSeconds(60), 100);
-        registry.bind("moIntake", new MoIntake(link, assembly));
+        MoIntake intake = new MoIntake(link, assembly);
+        registry.bind("moIntake", intake);
+        intakeLog = EdgeMoIntake.bind(context, connectionFactory, intake, CARRIER, MO_INTAKE_MAX_PENDING, false);
         registry.bind("edgeTransaction", new OneAtATimeTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         outcomes = EdgeSmscLoop.bind(context, connectionFactory, rings, CARRIER, 1);
         for (String flow : FLOWS) {
