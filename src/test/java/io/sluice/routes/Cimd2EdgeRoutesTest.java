@@ -23,6 +23,7 @@ import io.sluice.broker.SessionReusingTransactionManager;
 import io.sluice.edge.OneAtATimeTransactionPolicy;
 import io.sluice.edge.MoAssembly;
 import io.sluice.edge.MoIntake;
+import io.sluice.edge.intake.MoIntakeLog;
 import io.sluice.edge.MoPartStore;
 import io.sluice.edge.ReceiptCorrelations;
 import io.sluice.edge.ReceiptCorrelator;
@@ -75,6 +76,9 @@ import org.springframework.jms.core.JmsTemplate;
 class Cimd2EdgeRoutesTest extends CamelTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** One MO text may wait on disk for room in the MO ring; the next is refused (ADR 0038). */
+    private static final int MO_INTAKE_MAX_PENDING = 1;
+    private MoIntakeLog intakeLog;
     private static final int MO_SLOTS = 4;
     private static final int MAX_TRANSMISSIONS = 3;
     private static final int MAX_PARTS = 4;
@@ -93,7 +97,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         if (broker != null) {
             return;
         }
-        broker = new InVmBroker()
+        broker = EdgeMoIntake.withMarkerQueue(new InVmBroker(), "alpha")
                 .withRingStore(Direction.MT, "alpha")
                 .withRingStore(Direction.MO, "alpha")
                 .start("sluice.link.mt.alpha", "sluice.link.report.alpha", "sluice.link.mo", "sluice.link.report",
@@ -167,11 +171,15 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         JmsTemplate partsJms = new JmsTemplate(connectionFactory);
         partsJms.setSessionTransacted(true);
         assembly = new MoAssembly(new MoPartStore(partsJms, "alpha"), link, Clock.systemUTC(), Duration.ofSeconds(60), 100);
-        context.getRegistry().bind("moIntake", new SlowOnRequestMoIntake(new MoIntake(link, assembly)));
+        MoIntake intake = new MoIntake(link, assembly);
+        context.getRegistry().bind("moIntake", intake);
+        intakeLog = EdgeMoIntake.bind(context, connectionFactory, intake, "alpha", MO_INTAKE_MAX_PENDING, true);
+        context.getRegistry().unbind("moIntakeLog"); // a second bind under the same name would add, not replace
+        context.getRegistry().bind("moIntakeLog", new SlowOnRequestIntakeLog(intakeLog));
         context.getRegistry().bind("edgeTransaction", new OneAtATimeTransactionPolicy(new SessionReusingTransactionManager(connectionFactory)));
         EdgeSmscLoop.bind(context, connectionFactory, rings, "alpha", 1);
         for (String flow : List.of("edge/ring-errors", "edge/smsc-errors", "edge-cimd2/smsc-receive",
-                "edge-cimd2/smsc-submit", "edge/ring-mt-accept", "edge/link-reports")) {
+                "edge-cimd2/smsc-submit", "edge/ring-mt-accept", "edge/link-reports", EdgeMoIntake.FLOW)) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(context, "file:routes/" + flow + ".camel.yaml"));
         }
@@ -289,7 +297,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
 
     @Test
     @Order(5)
-    void moGoesIntoTheRingAndAFullRingMakesTheSmscRetryUntilTheCoreHasProcessedIt() throws Exception {
+    void moGoesIntoTheRingAndAFullRingFillsTheIntakeLogThenMakesTheSmscRetryUntilTheCoreHasProcessedIt() throws Exception {
         String phone = "+447700900805";
         long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
         for (int i = 0; i < MO_SLOTS + 2; i++) {
@@ -303,7 +311,9 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
                 .containsExactly(base + 1, base + 2, base + 3, base + 4);
         assertThat(first.get(0).getStringProperty("sender")).isEqualTo(phone);
         assertThat(broker.receive("sluice.link.mo", Duration.ofMillis(500))).as("the ring is full").isNull();
-        assertThat(smsc.stats().deliverRetries()).isPositive();
+        // one waits on disk in the intake log, the other is refused with error 10 and retried (ADR 0038)
+        assertThat(intakeLog.pendingCount()).isEqualTo(MO_INTAKE_MAX_PENDING);
+        await().atMost(WAIT).until(() -> smsc.stats().deliverRetries() > 0);
 
         for (long sequence = base + 1; sequence <= base + MO_SLOTS; sequence++) {
             processMo(sequence);
@@ -324,7 +334,7 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
     void aRepeatedPacketNumberIsAcknowledgedAgainButNotStoredTwice() throws Exception {
         String phone = "+447700900806";
         long base = rings.get(Direction.MO, "alpha").pointers().lastRetrieved();
-        // SlowOnRequestMoIntake holds this one until the SMSC, tired of waiting, has sent it again
+        // SlowOnRequestIntakeLog holds this one until the SMSC, tired of waiting, has sent it again
         smsc.originateMo(phone, null, "slow: stored once");
         smsc.originateMo(phone, null, "the next one");
 
@@ -413,20 +423,27 @@ class Cimd2EdgeRoutesTest extends CamelTestSupport {
         assertThat(smsc.stats().violations()).isZero();
     }
 
-    /** The moIntake bean, holding an MO whose text starts with "slow:" until the SMSC has sent it twice. */
-    public static final class SlowOnRequestMoIntake {
-        private final MoIntake delegate;
+    /**
+     * The moIntakeLog bean, holding an MO whose text starts with "slow:" until the SMSC has sent it twice before
+     * it is on disk (and answered).
+     */
+    public static final class SlowOnRequestIntakeLog {
+        private final MoIntakeLog delegate;
 
-        SlowOnRequestMoIntake(MoIntake delegate) {
+        SlowOnRequestIntakeLog(MoIntakeLog delegate) {
             this.delegate = delegate;
         }
 
-        public List<org.apache.camel.Message> fromCimd2(Exchange exchange) throws Exception {
+        public void append(Exchange exchange) throws Exception {
             String text = exchange.getMessage().getBody(String.class);
             if (text.startsWith("slow:")) {
                 await().atMost(WAIT).until(() -> deliverMessagesOut(text).size() >= 2);
             }
-            return delegate.fromCimd2(exchange);
+            delegate.append(exchange);
+        }
+
+        public List<org.apache.camel.Message> move(Exchange exchange) throws Exception {
+            return delegate.move(exchange);
         }
     }
 
