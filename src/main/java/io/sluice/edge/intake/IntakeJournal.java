@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -31,6 +32,7 @@ public final class IntakeJournal implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeJournal.class);
     private static final String SUFFIX = ".log";
+    private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("\\d{19}\\.log");
     /** length + CRC + sequence */
     private static final int HEADER_BYTES = Integer.BYTES + Integer.BYTES + Long.BYTES;
     /** Far above any MO record (a few hundred bytes); a length beyond it is a torn or corrupt record. */
@@ -72,7 +74,7 @@ public final class IntakeJournal implements Closeable {
     private List<Entry> recover(long after) throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(directory)) {
-            files = listed.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            files = listed.filter(p -> SEGMENT_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
         }
         List<Entry> entries = new ArrayList<>();
         long last = after;
@@ -125,18 +127,34 @@ public final class IntakeJournal implements Closeable {
                 position += HEADER_BYTES + length;
             }
             if (position < size) {
-                if (lastSegment) {
-                    LOG.warn("MO intake log {}: cut off {} byte(s) of a record written in part (never answered)",
-                            file.getFileName(), size - position);
-                } else {
-                    LOG.error("MO intake log {}: {} byte(s) after offset {} are unreadable and cut off",
-                            file.getFileName(), size - position, position);
-                }
-                channel.truncate(position);
-                channel.force(true);
+                keepUnreadable(channel, file, position, size, lastSegment);
             }
         }
         return lastSequence;
+    }
+
+    /**
+     * What follows the last whole record. At the end of the last segment that is a record written in part by
+     * a crash, never answered: it is cut off so the next record follows the last whole one. Anywhere else it
+     * is damage to records that were answered: the segment is left as it is and a copy kept beside it for an
+     * operator. Either way the bytes are copied to {@code <segment>.cut-<offset>} first.
+     */
+    private void keepUnreadable(FileChannel channel, Path file, long position, long size, boolean lastSegment)
+            throws IOException {
+        ByteBuffer rest = ByteBuffer.allocate((int) Math.min(size - position, Integer.MAX_VALUE - 8));
+        readFully(channel, rest, position);
+        Path copy = directory.resolve(file.getFileName() + ".cut-" + position);
+        Files.write(copy, Arrays.copyOf(rest.array(), rest.position()));
+        if (lastSegment) {
+            LOG.warn("MO intake log {}: cut off {} byte(s) after its last whole record, a record written in part"
+                    + " (never answered); copied to {}", file.getFileName(), size - position, copy.getFileName());
+            channel.truncate(position);
+            channel.force(true);
+        } else {
+            LOG.error("MO intake log {}: {} byte(s) after offset {} do not read as records; the records in them are"
+                    + " lost. Copied to {} for an operator", file.getFileName(), size - position, position,
+                    copy.getFileName());
+        }
     }
 
     private static int readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
@@ -212,16 +230,31 @@ public final class IntakeJournal implements Closeable {
         return segments.size();
     }
 
+    /** A new segment; if it cannot be made, the full one goes on taking records and the next append tries again. */
     private void rollSegment() throws IOException {
-        active.close();
-        startSegment();
+        FileChannel full = active;
+        try {
+            startSegment();
+        } catch (IOException failed) {
+            LOG.warn("MO intake log: could not start a new segment ({}); the current one takes this record", failed.toString());
+            return;
+        }
+        full.close();
     }
 
     private void startSegment() throws IOException {
+        Path path = segmentPath(nextSequence);
+        FileChannel created = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            forceDirectory(); // the new file's name is on disk before a record in it is answered
+        } catch (IOException failed) {
+            created.close();
+            Files.deleteIfExists(path);
+            throw failed;
+        }
+        active = created;
         activeFirst = nextSequence;
-        active = FileChannel.open(segmentPath(activeFirst), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         segments.put(activeFirst, activeFirst - 1);
-        forceDirectory(); // the new file's name is on disk before a record in it is answered
     }
 
     private void forceDirectory() throws IOException {

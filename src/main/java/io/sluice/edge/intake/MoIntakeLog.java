@@ -10,16 +10,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
+import io.sluice.core.Destinations;
 import io.sluice.edge.MoIntake;
+import io.sluice.im.Headers;
+import io.sluice.sms.cimd2.client.Cimd2Headers;
 import io.sluice.link.Outgoing;
 import io.sluice.sms.smpp.SmppStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.smpp.SmppConstants;
 import org.jsmpp.extra.ProcessRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,11 @@ public final class MoIntakeLog implements Closeable {
     static final long SEGMENT_BYTES = 4L << 20;
     /** Exchange property of a move: the sequence of the last record it took. */
     static final String MOVED_THROUGH = "SluiceMoIntakeMovedThrough";
+    /**
+     * Exchange property of a move of one record that failed, for a fault of its own, every time it was tried:
+     * why. The record goes to the dead letters instead of the ring, so it holds up no record behind it.
+     */
+    static final String UNUSABLE = "SluiceMoIntakeUnusable";
 
     /** What turns a delivery's headers and body into the messages of its move (the ring slot, parts, dead letters). */
     @FunctionalInterface
@@ -53,6 +63,8 @@ public final class MoIntakeLog implements Closeable {
     private final Deque<IntakeRecord> pending = new ArrayDeque<>();
     private final IntakeJournal journal;
     private boolean broken;
+    /** Held by a mover for a whole move: two movers (one left over from before a stop) never move at once. */
+    final Object moveTurn = new Object();
 
     /**
      * Opens the log in {@code directory}: the records after the marker on disk wait to be moved.
@@ -131,6 +143,10 @@ public final class MoIntakeLog implements Closeable {
     public List<Message> move(Exchange exchange) throws ProcessRequestException, InterruptedException {
         @SuppressWarnings("unchecked")
         List<IntakeRecord> batch = exchange.getMessage().getBody(List.class);
+        String unusable = exchange.getProperty(UNUSABLE, String.class);
+        if (unusable != null) {
+            return deadLetter(exchange, batch.get(0), unusable);
+        }
         List<Message> out = new ArrayList<>();
         long last = 0;
         for (IntakeRecord record : batch) {
@@ -149,6 +165,24 @@ public final class MoIntakeLog implements Closeable {
         out.addAll(markerMessage.messages());
         exchange.setProperty(MOVED_THROUGH, last);
         return out;
+    }
+
+    /** One record that cannot be moved, kept on the dead letters with why, and the marker past it. */
+    private List<Message> deadLetter(Exchange exchange, IntakeRecord record, String why) {
+        Object body = record.body();
+        String text = body instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(body);
+        LOG.error("MO intake record {} cannot be moved into the MO ring ({}); kept on {} for an operator",
+                record.sequence(), why, Destinations.DEAD);
+        Outgoing out = new Outgoing(exchange.getContext());
+        Message dead = out.to(Destinations.DEAD, text);
+        dead.setHeader(Headers.DETAIL, "MO_INTAKE_UNUSABLE: " + why);
+        Object from = record.headers().getOrDefault(SmppConstants.SOURCE_ADDR, record.headers().get(Cimd2Headers.ORIGINATOR));
+        if (from != null) {
+            dead.setHeader(Headers.SENDER, from); // Camel's own header names do not cross to JMS
+        }
+        marker.write(out, record.sequence());
+        exchange.setProperty(MOVED_THROUGH, record.sequence());
+        return out.messages();
     }
 
     /**

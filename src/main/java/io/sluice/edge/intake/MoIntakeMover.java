@@ -69,49 +69,30 @@ public final class MoIntakeMover implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether this thread should go on: a thread left over from before a stop ends after its move. */
+    private synchronized boolean mine() {
+        return running && thread == Thread.currentThread();
+    }
+
     private void run() {
-        int most = MOST_PER_MOVE;
-        Duration pause = FIRST_PAUSE;
-        boolean complained = false;
-        while (running) {
+        Moves moves = new Moves();
+        while (mine()) {
             try {
-                List<IntakeRecord> batch = log.nextBatch(most, IDLE_WAIT);
-                if (batch.isEmpty()) {
-                    continue;
+                // one move at a time, also with a thread left over from before a stop still finishing its own
+                synchronized (log.moveTurn) {
+                    moveOnce(moves);
                 }
-                Exchange done = template.send(ROUTE, exchange -> exchange.getMessage().setBody(batch));
-                if (done.getException() == null) {
-                    log.moved(done.getProperty(MoIntakeLog.MOVED_THROUGH, Long.class));
-                    if (complained) {
-                        LOG.info("MO intake: moving into the ring again ({} waiting)", log.pendingCount());
-                        complained = false;
-                    }
-                    most = Math.min(MOST_PER_MOVE, most * 2);
-                    pause = FIRST_PAUSE;
-                    continue;
+                if (moves.pauseNeeded) {
+                    pauseFor(moves.pause);
+                    moves.pauseNeeded = false;
                 }
-                int alreadyMoved = log.reconcile(); // the commit may have happened before the failure was seen
-                if (alreadyMoved > 0) {
-                    LOG.info("MO intake: a failed move had committed {} record(s); not moved again", alreadyMoved);
-                    continue;
-                }
-                if (most > 1) {
-                    most = Math.max(1, most / 2);
-                    continue;
-                }
-                if (!complained) {
-                    LOG.warn("MO intake: cannot move into the MO ring yet ({}); {} record(s) wait on disk, trying again",
-                            done.getException().getMessage(), log.pendingCount());
-                    complained = true;
-                }
-                pauseFor(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException unexpected) {
-                // e.g. the marker could not be read back: the records stay on disk, tried again after a pause
-                LOG.warn("MO intake: move failed; tried again", unexpected);
+                // e.g. the marker could not be read back: nothing moves until it is
+                moves.mustReconcile = true;
+                LOG.warn("MO intake: {}; tried again in {} ms", unexpected.toString(), LONGEST_PAUSE.toMillis());
                 try {
                     pauseFor(LONGEST_PAUSE);
                 } catch (InterruptedException stopping) {
@@ -122,12 +103,93 @@ public final class MoIntakeMover implements AutoCloseable {
         }
     }
 
-    /** A back-off while the ring has no room; {@link #close} ends it at once. */
-    private void pauseFor(Duration pause) throws InterruptedException {
-        synchronized (this) {
-            if (running) {
-                wait(pause.toMillis());
+    private void moveOnce(Moves moves) throws InterruptedException {
+        if (moves.mustReconcile) {
+            // a failed move may have committed: the marker on disk says which records it took, before any moves again
+            int alreadyMoved = log.reconcile();
+            moves.mustReconcile = false;
+            if (alreadyMoved > 0) {
+                LOG.info("MO intake: a move reported failed had committed {} record(s); not moved again", alreadyMoved);
             }
+        }
+        List<IntakeRecord> batch = log.nextBatch(moves.most, IDLE_WAIT);
+        if (batch.isEmpty()) {
+            return;
+        }
+        String deadLetter = moves.deadLetterFor(batch);
+        Exchange done = template.send(ROUTE, exchange -> {
+            exchange.getMessage().setBody(batch);
+            if (deadLetter != null) {
+                exchange.setProperty(MoIntakeLog.UNUSABLE, deadLetter);
+            }
+        });
+        if (done.getException() == null) {
+            log.moved(done.getProperty(MoIntakeLog.MOVED_THROUGH, Long.class));
+            moves.succeeded(log.pendingCount());
+            return;
+        }
+        moves.mustReconcile = true;
+        moves.failed(batch, done.getException(), log.pendingCount());
+    }
+
+    /** What the mover has learnt from its last moves: how many to try next, and whether to wait first. */
+    private static final class Moves {
+        /** Failures of a record moved alone, for a fault of its own, before it goes to the dead letters. */
+        private static final int TRIES_OF_AN_UNUSABLE_RECORD = 3;
+
+        int most = MOST_PER_MOVE;
+        Duration pause = FIRST_PAUSE;
+        boolean pauseNeeded;
+        boolean mustReconcile;
+        private boolean complained;
+        private long suspect = -1;
+        private int suspectFailures;
+        private String suspectFault;
+
+        /** The record to dead-letter instead of moving, when this batch is that record alone. */
+        String deadLetterFor(List<IntakeRecord> batch) {
+            boolean unusable = batch.size() == 1 && batch.get(0).sequence() == suspect
+                    && suspectFailures >= TRIES_OF_AN_UNUSABLE_RECORD;
+            return unusable ? suspectFault : null;
+        }
+
+        void succeeded(int waiting) {
+            if (complained) {
+                LOG.info("MO intake: moving into the ring again ({} waiting)", waiting);
+                complained = false;
+            }
+            most = Math.min(MOST_PER_MOVE, most * 2);
+            pause = FIRST_PAUSE;
+        }
+
+        void failed(List<IntakeRecord> batch, Exception failure, int waiting) {
+            if (most > 1) {
+                most = Math.max(1, most / 2); // the failing record may be further on: fewer, at once
+                return;
+            }
+            if (MoveFailures.isTheRecordsOwn(failure)) {
+                long sequence = batch.get(0).sequence();
+                suspectFailures = sequence == suspect ? suspectFailures + 1 : 1;
+                suspect = sequence;
+                suspectFault = MoveFailures.describe(failure);
+                if (suspectFailures >= TRIES_OF_AN_UNUSABLE_RECORD) {
+                    return; // the next move takes it to the dead letters
+                }
+            }
+            if (!complained) {
+                LOG.warn("MO intake: cannot move into the MO ring yet ({}); {} record(s) wait on disk, trying again",
+                        MoveFailures.describe(failure), waiting);
+                complained = true;
+            }
+            pauseNeeded = true;
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /** A back-off while the ring has no room; {@link #close} ends it at once. */
+    private synchronized void pauseFor(Duration pause) throws InterruptedException {
+        if (running) {
+            wait(pause.toMillis());
         }
     }
 
@@ -144,7 +206,9 @@ public final class MoIntakeMover implements AutoCloseable {
         log.wakeUp();
         if (stopping != null) {
             try {
-                stopping.join(Duration.ofSeconds(10).toMillis());
+                // a move waits at most for its transaction (and a ring's decision, 30 s); one left running
+                // ends after it and does not move again (mine())
+                stopping.join(Duration.ofSeconds(40).toMillis());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -91,6 +91,48 @@ class IntakeJournalTest {
         }
 
         assertThat(texts(IntakeJournal.open(directory, SEGMENT, 0).entries())).containsExactly("1 first");
+        assertThat(copiesOfCutBytes()).as("what was cut off is kept for an operator").hasSize(1);
+    }
+
+    @Test
+    void damageBeforeTheLastSegmentIsNotCutOffAndTheSegmentsAfterItAreRead() throws IOException {
+        long small = 64; // two records a segment
+        try (IntakeJournal journal = IntakeJournal.open(directory, small, 0).journal()) {
+            for (int i = 1; i <= 4; i++) {
+                journal.append(bytes("record-" + i + "-xxxxxxxxxxxxxxx"));
+            }
+        }
+        Path first = segments().get(0);
+        long size = Files.size(first);
+        try (FileChannel channel = FileChannel.open(first, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {'X'}), size - 1); // the second record's last byte
+        }
+
+        assertThat(texts(IntakeJournal.open(directory, small, 0).entries()))
+                .extracting(text -> text.substring(0, text.indexOf(' '))).containsExactly("1", "3", "4");
+        assertThat(Files.size(first)).as("not cut: an operator may still read it").isEqualTo(size);
+        assertThat(copiesOfCutBytes()).isNotEmpty();
+    }
+
+    @Test
+    void aFileThatIsNoSegmentIsLeftAlone() throws IOException {
+        Files.writeString(directory.resolve("notes.log"), "an operator's notes");
+        try (IntakeJournal journal = IntakeJournal.open(directory, SEGMENT, 0).journal()) {
+            assertThat(journal.append(bytes("one"))).isEqualTo(1);
+        }
+        assertThat(texts(IntakeJournal.open(directory, SEGMENT, 0).entries())).containsExactly("1 one");
+    }
+
+    private List<Path> segments() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().matches("\\d{19}\\.log")).sorted().toList();
+        }
+    }
+
+    private List<Path> copiesOfCutBytes() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().contains(".cut-")).toList();
+        }
     }
 
     @Test
@@ -126,11 +168,9 @@ class IntakeJournalTest {
     }
 
     private Path onlySegment() throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> segments = files.toList();
-            assertThat(segments).hasSize(1);
-            return segments.get(0);
-        }
+        List<Path> segments = segments();
+        assertThat(segments).hasSize(1);
+        return segments.get(0);
     }
 
     private static byte[] bytes(String text) {

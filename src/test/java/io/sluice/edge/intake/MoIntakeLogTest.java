@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jms.UncategorizedJmsException;
+import org.springframework.jms.core.BrowserCallback;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -52,11 +54,14 @@ class MoIntakeLogTest {
     private final InVmBroker broker = new InVmBroker();
     private final AtomicInteger refusalsLeft = new AtomicInteger();
     private final AtomicBoolean commitThenFailOnce = new AtomicBoolean();
+    /** Set when the commit fails: the marker's read-back fails too, once, as with a broker in trouble. */
+    private final AtomicBoolean alsoFailTheReadBack = new AtomicBoolean();
+    private final AtomicBoolean readBackFails = new AtomicBoolean();
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void startBroker() throws Exception {
-        broker.withLastValueQueue(MovedMarker.queueOf(CARRIER), MovedMarker.KEY).start(MOVED);
+        broker.withLastValueQueue(MovedMarker.queueOf(CARRIER), MovedMarker.KEY).start(MOVED, "sluice.dead");
     }
 
     @AfterEach
@@ -117,6 +122,41 @@ class MoIntakeLogTest {
     }
 
     @Test
+    void whenTheReadBackFailsTooNothingMovesUntilItSucceeds() throws Exception {
+        MoIntakeLog log = log(1000);
+        commitThenFailOnce.set(true);
+        alsoFailTheReadBack.set(true);
+        for (int i = 0; i < 10; i++) {
+            deliver(log, "mo " + i);
+        }
+        movingEdge(log);
+
+        assertThat(movedTexts(10)).containsExactly(expected(0, 10));
+        await().atMost(WAIT).until(() -> log.pendingCount() == 0);
+        assertThat(readBackFails.get()).as("the read-back failed once").isFalse();
+        assertThat(broker.receive(MOVED, Duration.ofMillis(1500))).as("not moved a second time").isNull();
+    }
+
+    @Test
+    void aRecordThatFailsForAFaultOfItsOwnGoesToTheDeadLettersAndHoldsUpNothingBehindIt() throws Exception {
+        MoIntakeLog log = log(1000);
+        deliver(log, "mo 0");
+        deliver(log, "unusable text");
+        for (int i = 1; i < 5; i++) {
+            deliver(log, "mo " + i);
+        }
+        movingEdge(log);
+
+        assertThat(movedTexts(5)).containsExactly(expected(0, 5));
+        Message dead = broker.receive("sluice.dead", WAIT);
+        assertThat(((TextMessage) dead).getText()).isEqualTo("unusable text");
+        assertThat(dead.getStringProperty("detail"))
+                .isEqualTo("MO_INTAKE_UNUSABLE: IllegalArgumentException: a character GSM 03.38 does not have");
+        assertThat(dead.getStringProperty("sender")).isEqualTo("447700900123");
+        await().atMost(WAIT).until(() -> log.pendingCount() == 0);
+    }
+
+    @Test
     void atItsLimitTheLogAnswersQueueFullAndKeepsNothingOfTheRefusedDelivery() throws Exception {
         MoIntakeLog log = log(2);
         deliver(log, "one");
@@ -145,7 +185,16 @@ class MoIntakeLogTest {
     }
 
     private MovedMarker marker() {
-        return new MovedMarker(new JmsTemplate(broker.connectionFactory()), CARRIER);
+        JmsTemplate jms = new JmsTemplate(broker.connectionFactory()) {
+            @Override
+            public <T> T browse(String queue, BrowserCallback<T> action) {
+                if (readBackFails.compareAndSet(true, false)) {
+                    throw new UncategorizedJmsException("the broker does not answer");
+                }
+                return super.browse(queue, action);
+            }
+        };
+        return new MovedMarker(jms, CARRIER);
     }
 
     private <T extends AutoCloseable> T track(T closeable) {
@@ -155,6 +204,9 @@ class MoIntakeLogTest {
 
     /** MoIntake's stand-in: the record's text to a queue, or refused as a full ring would be. */
     private List<org.apache.camel.Message> handle(org.apache.camel.Exchange exchange) throws ProcessRequestException {
+        if (exchange.getMessage().getBody(String.class).startsWith("unusable")) {
+            throw new IllegalArgumentException("a character GSM 03.38 does not have");
+        }
         if (refusalsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new ProcessRequestException("ring full", SmppStatus.ESME_RMSGQFUL.code());
         }
@@ -163,6 +215,7 @@ class MoIntakeLogTest {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
+                    readBackFails.set(alsoFailTheReadBack.get());
                     throw new TransactionSystemException("the broker's answer to the commit was lost");
                 }
             });
