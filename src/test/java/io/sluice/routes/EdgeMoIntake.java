@@ -1,6 +1,7 @@
 package io.sluice.routes;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,6 +12,7 @@ import io.sluice.edge.intake.MovedMarker;
 import io.sluice.testsupport.InVmBroker;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -44,6 +46,16 @@ final class EdgeMoIntake {
                 cimd2 ? intake::fromCimd2 : intake::send, maxPending, () -> false);
         context.getRegistry().bind("moIntakeLog", log);
         MoIntakeMover.attachedTo(context, log);
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                try {
+                    log.close(); // as EdgeSite's bean is closed: the files are not held open after the context
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
         return log;
     }
 }
