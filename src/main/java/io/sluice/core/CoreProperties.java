@@ -3,6 +3,7 @@ package io.sluice.core;
 import java.util.List;
 import java.util.Map;
 
+import io.sluice.ring.RingSizes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -61,9 +62,15 @@ public record CoreProperties(
 
     /**
      * A carrier: its edge's credentials, the E.164 prefixes (with '+') it serves, and the slots of its
-     * rings (the edge must be configured with the same number).
+     * rings, each the same as its edge's: MT at most 256 (its concatenation reference is the sequence's low
+     * 8 bits, ADR 0007), MO as many as the SMSC delivers during a round trip to the edge and back (ADR 0039).
      */
     public record Carrier(@NotBlank String edgePassword, @NotEmpty List<@Pattern(regexp = "\\+[0-9]*") String> prefixes,
-                          @DefaultValue("255") @Min(1) @Max(65535) int ringSlots) {
+                          @DefaultValue("255") @Min(1) @Max(256) int ringSlots,
+                          @DefaultValue("1024") @Min(1) @Max(65535) int moRingSlots) {
+
+        public RingSizes ringSizes() {
+            return new RingSizes(ringSlots, moRingSlots);
+        }
     }
 }

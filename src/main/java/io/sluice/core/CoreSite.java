@@ -42,6 +42,7 @@ import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.link.tls.LinkTls;
 import io.sluice.link.tls.LinkTlsProperties;
+import io.sluice.ring.RingSizes;
 import io.sluice.standby.MirrorLogin;
 import io.sluice.standby.StandbyBroker;
 import io.sluice.standby.StandbyCore;
@@ -170,9 +171,9 @@ public class CoreSite {
 
     @Bean
     RingRegistry coreRings(ActiveMQConnectionFactory coreConnectionFactory, CoreProperties core) {
-        Map<String, Integer> capacities = new TreeMap<>();
-        core.carriers().forEach((name, carrier) -> capacities.put(name, carrier.ringSlots()));
-        return SiteLink.rings(coreConnectionFactory, capacities);
+        Map<String, RingSizes> sizes = new TreeMap<>();
+        core.carriers().forEach((name, carrier) -> sizes.put(name, carrier.ringSizes()));
+        return SiteLink.ringsOfSizes(coreConnectionFactory, sizes);
     }
 
     @Bean

@@ -24,7 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param receiptsKeptOnDisk  submissions whose SMSC message id is kept on disk for a receipt that comes after a
  *                            restart (ADR 0029); memory keeps more, but only until the restart
  * @param serviceNumber       source address of SMS to phones (the short code phones answer to)
- * @param ringSlots           slots of this carrier's rings (the core must be configured with the same)
+ * @param ringSlots           slots of this carrier's MT ring, at most 256: the concatenation reference is the low 8
+ *                            bits of the MT sequence (ADR 0007); the core must be configured with the same
+ * @param moRingSlots         slots of this carrier's MO ring: at least what the SMSC delivers during one round trip to
+ *                            the core and back (ADR 0039); the core must be configured with the same
  * @param moIntakeMaxPending  MO texts on disk in the intake log but not yet in the MO ring beyond which the
  *                            SMSC is answered "queue full" and retries (ADR 0038)
  * @param smsc                the SMSC bind
@@ -41,7 +44,8 @@ public record EdgeProperties(
         boolean requestReceipts,
         @Min(1) int receiptsKeptOnDisk,
         @NotBlank String serviceNumber,
-        @Min(1) @Max(65535) int ringSlots,
+        @Min(1) @Max(256) int ringSlots,
+        @Min(1) @Max(65535) int moRingSlots,
         @Min(1) int moIntakeMaxPending,
         @NotNull @Valid Smsc smsc,
         @NotNull @Valid Sms sms) {

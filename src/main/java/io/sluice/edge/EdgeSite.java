@@ -33,6 +33,7 @@ import io.sluice.link.SiteLink;
 import io.sluice.link.tls.LinkTls;
 import io.sluice.link.tls.LinkTlsProperties;
 import io.sluice.ring.Direction;
+import io.sluice.ring.RingSizes;
 import io.sluice.sms.cimd2.client.Cimd2Component;
 import io.sluice.sms.smpp.GuardedSmppBinding;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -155,7 +156,8 @@ public class EdgeSite {
 
     @Bean
     RingRegistry edgeRings(ActiveMQConnectionFactory edgeConnectionFactory, EdgeProperties edge) {
-        return SiteLink.rings(edgeConnectionFactory, Map.of(edge.carrier(), edge.ringSlots()));
+        return SiteLink.ringsOfSizes(edgeConnectionFactory,
+                Map.of(edge.carrier(), new RingSizes(edge.ringSlots(), edge.moRingSlots())));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.sluice.link;
 
 import java.util.Collection;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import io.sluice.im.Headers;
@@ -18,6 +19,8 @@ public final class Heartbeats {
     private static final String SENT = "sent";
     private static final String CONFIRMED = "confirmed";
     private static final String PROCESSED = "processed";
+    /** The sender's slots for the ring: both ends must have the same (ADR 0039). */
+    private static final String CAPACITY = "capacity";
     /** The peer's Last Confirmed of the ring, as the peer's latest heart-beat heard here said. */
     private static final String PEER_CONFIRMED = "peer_confirmed";
 
@@ -45,7 +48,7 @@ public final class Heartbeats {
             OptionalLong peerConfirmed = ring.peerConfirmed();
             Pointers pointers = ring.pointers();
             peerConfirmed.ifPresent(echo -> message.setHeader(LinkHeaders.pointer(direction, PEER_CONFIRMED), echo));
-            message.setHeader(LinkHeaders.CAPACITY, ring.capacity());
+            message.setHeader(LinkHeaders.pointer(direction, CAPACITY), ring.capacity());
             message.setHeader(LinkHeaders.pointer(direction, RETRIEVED), pointers.lastRetrieved());
             message.setHeader(LinkHeaders.pointer(direction, SENT), pointers.lastSent());
             message.setHeader(LinkHeaders.pointer(direction, CONFIRMED), pointers.lastConfirmed());
@@ -54,11 +57,16 @@ public final class Heartbeats {
         return message;
     }
 
-    /** A heart-beat from the peer: each of this end's rings with it remembers the peer's pointers, to echo them. */
+    /**
+     * A heart-beat from the peer: each of this end's rings with it remembers the peer's pointers, to echo them,
+     * and its number of slots, to tell the operator if the two ends differ.
+     */
     public static void heard(Message heartbeat, String carrier, Collection<RingHandle> rings) {
         for (RingHandle ring : rings) {
             if (ring.carrier().equals(carrier)) {
-                ring.heardPeer(read(heartbeat, ring.direction()));
+                Integer capacity = heartbeat.getHeader(LinkHeaders.pointer(ring.direction().code(), CAPACITY), Integer.class);
+                ring.heardPeer(read(heartbeat, ring.direction()),
+                        capacity == null ? OptionalInt.empty() : OptionalInt.of(capacity));
             }
         }
     }

@@ -18,9 +18,6 @@ public final class LinkHeaders {
     public static final String OUTCOME = "outcome";
     /** For rebuild: everything up to here is processed at the origin. */
     public static final String FLOOR = "ring_floor";
-    /** On heart-beats: the sender's ring capacity (both ends must agree). */
-    public static final String CAPACITY = "ring_capacity";
-
     /** On heart-beats: the sender's clock (epoch ms) when it left; see {@link RoundTrip}. */
     public static final String BEAT_SENT_AT = "beat_sent_at";
     /** On heart-beats: {@link #BEAT_SENT_AT} of the last heart-beat heard from the peer, echoed back. */

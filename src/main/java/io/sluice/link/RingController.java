@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import io.sluice.ring.Flag;
@@ -29,9 +30,13 @@ public class RingController {
         this.monitor = monitor;
     }
 
-    /** One ring as JSON: pointers, occupancy and (with {@code slots=true}) every used slot. */
-    public record RingView(String name, String direction, String carrier, int capacity, long floor, Pointers pointers,
-                    int occupancy, List<SlotView> slots) {
+    /**
+     * One ring as JSON: pointers, occupancy and (with {@code slots=true}) every used slot; {@code peerCapacity} is
+     * the other end's slots for it as its latest heart-beat said (null until heard), which should equal
+     * {@code capacity}.
+     */
+    public record RingView(String name, String direction, String carrier, int capacity, Integer peerCapacity, long floor,
+                    Pointers pointers, int occupancy, List<SlotView> slots) {
     }
 
     public record SlotView(int address, long sequence, String messageId, String sender, String recipient, List<Flag> flags,
@@ -49,8 +54,10 @@ public class RingController {
             var ring = handle.ring();
             List<SlotView> used = slots ? ring.slots().stream().filter(Objects::nonNull).map(RingController::view).toList()
                     : List.of();
+            OptionalInt peerCapacity = handle.peerCapacity();
             views.add(new RingView(handle.name(), handle.direction().code(), handle.carrier(), handle.capacity(),
-                    ring.floor(), ring.pointers(), ring.occupancy(), used));
+                    peerCapacity.isPresent() ? peerCapacity.getAsInt() : null, ring.floor(), ring.pointers(),
+                    ring.occupancy(), used));
         }
         return views;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import io.sluice.ring.Direction;
@@ -41,6 +42,8 @@ public final class RingHandle {
      * started; this end's heart-beats echo it (ADR 0024).
      */
     private volatile OptionalLong peerConfirmed = OptionalLong.empty();
+    /** The peer's slots for this ring as its latest heart-beat said; empty until heard (or from an older peer). */
+    private volatile OptionalInt peerCapacity = OptionalInt.empty();
 
     public RingHandle(Direction direction, String carrier, int capacity, RingStore store) {
         this.direction = direction;
@@ -51,8 +54,13 @@ public final class RingHandle {
         this.positionKnown = ring.pointers().lastRetrieved() > 0;
     }
 
-    /** The ring as its store holds it, every later change told to the transaction that makes it. */
+    /**
+     * The ring as its store holds it, every later change told to the transaction that makes it. Loaded at
+     * start-up and when a standby takes over, when no route writes the store: one written with another number
+     * of slots is fitted to this one first (ADR 0039).
+     */
     private Ring load() {
+        store.fitToCapacity(name());
         Ring loaded = store.load(name(), capacity);
         loaded.journal(change -> RingChanges.keep(this, loaded, change));
         return loaded;
@@ -107,9 +115,31 @@ public final class RingHandle {
         notifyAll();
     }
 
-    /** A heart-beat from the peer arrived with its pointers for this ring. */
-    public void heardPeer(Pointers peer) {
+    /**
+     * A heart-beat from the peer arrived with its pointers for this ring, and its slots if it says. Ends of
+     * different sizes lose nothing, since each puts a sequence in its own slot, but the smaller one's slots
+     * bound the window, and a mirror with no free slot for a message answers SLOT_BUSY until it has one: the
+     * operator is told once per size heard (ADR 0039).
+     */
+    public void heardPeer(Pointers peer, OptionalInt capacity) {
         peerConfirmed = OptionalLong.of(peer.lastConfirmed());
+        OptionalInt before = peerCapacity;
+        peerCapacity = capacity;
+        if (capacity.isPresent() && capacity.getAsInt() != this.capacity && !capacity.equals(before)) {
+            LOG.warn("Ring {} has {} slots here and {} at the other end of the link: configure both alike (the edge's"
+                    + " sluice.edge.{}ring-slots, the core's sluice.core.carriers.{}.{}ring-slots); until then the"
+                    + " smaller one bounds the messages in flight", name(), this.capacity, capacity.getAsInt(),
+                    prefix(), carrier, prefix());
+        }
+    }
+
+    private String prefix() {
+        return direction == Direction.MO ? "mo-" : "";
+    }
+
+    /** The peer's slots for this ring as its latest heart-beat said; empty until one said. */
+    public OptionalInt peerCapacity() {
+        return peerCapacity;
     }
 
     /** The peer's Last Confirmed as its latest heart-beat said; empty until one was heard. */

@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 
 import io.sluice.broker.groupcommit.BatchListener;
 import io.sluice.ring.Direction;
+import io.sluice.ring.RingSizes;
 import io.sluice.ring.RingStore;
 import org.apache.camel.Exchange;
 import org.springframework.jms.core.JmsTemplate;
@@ -23,11 +24,12 @@ public final class RingRegistry implements BatchListener {
 
     /**
      * @param jms       a transacted template on the site's route connection factory
-     * @param capacities slots per carrier; one MT and one MO ring per carrier
+     * @param sizes      one MT and one MO ring per carrier, of these sizes
      */
-    public RingRegistry(JmsTemplate jms, Map<String, Integer> capacities) {
-        capacities.forEach((carrier, capacity) -> {
+    public RingRegistry(JmsTemplate jms, Map<String, RingSizes> sizes) {
+        sizes.forEach((carrier, size) -> {
             for (Direction direction : Direction.values()) {
+                int capacity = size.of(direction);
                 RingStore store = new RingStore(jms, RingStore.storeOf(direction, carrier), capacity);
                 RingHandle handle = new RingHandle(direction, carrier, capacity, store);
                 byName.put(handle.name(), handle);

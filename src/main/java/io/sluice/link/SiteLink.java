@@ -1,11 +1,13 @@
 package io.sluice.link;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.sluice.broker.SiteBroker;
 import io.sluice.ring.Direction;
+import io.sluice.ring.RingSizes;
 import io.sluice.ring.RingStore;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.camel.CamelContext;
@@ -53,11 +55,18 @@ public final class SiteLink {
         return broker;
     }
 
-    /** Rings of these carriers (capacity each), stored through the site's route connection factory. */
-    public static RingRegistry rings(ConnectionFactory connectionFactory, Map<String, Integer> capacities) {
+    /** Rings of these carriers (sizes each), stored through the site's route connection factory. */
+    public static RingRegistry ringsOfSizes(ConnectionFactory connectionFactory, Map<String, RingSizes> sizes) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setSessionTransacted(true); // joins a route's transaction when there is one, commits itself otherwise
-        return new RingRegistry(jms, capacities);
+        return new RingRegistry(jms, sizes);
+    }
+
+    /** Rings of these carriers, MT and MO of the same capacity each. */
+    public static RingRegistry rings(ConnectionFactory connectionFactory, Map<String, Integer> capacities) {
+        Map<String, RingSizes> sizes = new LinkedHashMap<>();
+        capacities.forEach((carrier, capacity) -> sizes.put(carrier, RingSizes.both(capacity)));
+        return ringsOfSizes(connectionFactory, sizes);
     }
 
     /** Adds one route per carrier from a YAML route template, once Camel has loaded the templates. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -50,6 +51,8 @@ public final class RingStore {
     private static final String RETRIEVED_AT = "retrieved_at";
     private static final String VALID_UNTIL = "valid_until";
     private static final String FLAGS = "flags";
+    /** The ring's capacity when the record was written: a store written at another is re-homed (ADR 0039). */
+    private static final String CAPACITY = "ring_capacity";
 
     private final JmsTemplate jms;
     private final String store;
@@ -129,33 +132,49 @@ public final class RingStore {
     }
 
     public void save(Slot slot) {
-        jms.send(shardOf(store, slot.address()), session -> {
-            Payload payload = slot.payload();
-            TextMessage message = session.createTextMessage(payload.text());
-            message.setStringProperty(KEY, keyOf(slot));
-            message.setLongProperty(SEQUENCE, slot.sequence());
-            message.setIntProperty(ADDRESS, slot.address());
-            message.setStringProperty(MESSAGE_ID, payload.messageId());
-            message.setStringProperty(SENDER, payload.sender());
-            message.setStringProperty(RECIPIENT, payload.recipient());
-            message.setStringProperty(REFERENCE, payload.reference());
-            message.setLongProperty(RETRIEVED_AT, slot.retrievedAt().toEpochMilli());
-            if (payload.validUntil() != null) {
-                message.setLongProperty(VALID_UNTIL, payload.validUntil().toEpochMilli());
-            }
-            message.setStringProperty(FLAGS, slot.flags().stream().map(Flag::name).sorted()
-                    .collect(Collectors.joining(",")));
-            return message;
-        });
+        jms.send(shardOf(store, slot.address()), session -> recordOf(session, slot));
     }
 
     public void saveFloor(long floor) {
-        jms.send(shardsOf(store).get(0), session -> {
-            Message message = session.createMessage();
-            message.setStringProperty(KEY, FLOOR_KEY);
-            message.setLongProperty(FLOOR, floor);
-            return message;
-        });
+        jms.send(shardsOf(store).get(0), session -> floorOf(session, floor));
+    }
+
+    TextMessage recordOf(Session session, Slot slot) throws JMSException {
+        Payload payload = slot.payload();
+        TextMessage message = session.createTextMessage(payload.text());
+        message.setStringProperty(KEY, keyOf(slot));
+        message.setLongProperty(SEQUENCE, slot.sequence());
+        message.setIntProperty(ADDRESS, slot.address());
+        message.setIntProperty(CAPACITY, capacity);
+        message.setStringProperty(MESSAGE_ID, payload.messageId());
+        message.setStringProperty(SENDER, payload.sender());
+        message.setStringProperty(RECIPIENT, payload.recipient());
+        message.setStringProperty(REFERENCE, payload.reference());
+        message.setLongProperty(RETRIEVED_AT, slot.retrievedAt().toEpochMilli());
+        if (payload.validUntil() != null) {
+            message.setLongProperty(VALID_UNTIL, payload.validUntil().toEpochMilli());
+        }
+        message.setStringProperty(FLAGS, slot.flags().stream().map(Flag::name).sorted()
+                .collect(Collectors.joining(",")));
+        return message;
+    }
+
+    Message floorOf(Session session, long floor) throws JMSException {
+        Message message = session.createMessage();
+        message.setStringProperty(KEY, FLOOR_KEY);
+        message.setLongProperty(FLOOR, floor);
+        message.setIntProperty(CAPACITY, capacity);
+        return message;
+    }
+
+    /**
+     * Once at start-up, before the ring is loaded: a store written with another number of slots (the ring was
+     * resized) has its messages not yet processed moved to their slots in this capacity (ADR 0039).
+     *
+     * @return the capacity the store had been written with, if it was another
+     */
+    public OptionalInt fitToCapacity(String name) {
+        return RingResize.fit(this, name);
     }
 
     /** The ring as last committed. */
@@ -178,26 +197,66 @@ public final class RingStore {
      * the caller's thread, which may be the one whose outcome is in question.
      */
     public Committed committed() {
-        List<Slot> slots = new ArrayList<>();
+        Records records = records();
+        return new Committed(records.floor(), records.slots().stream().map(StoredSlot::slot).toList());
+    }
+
+    /** A slot record as stored: its key, and the capacity it was written at (null before ADR 0039). */
+    record StoredSlot(Slot slot, String key, Integer capacity) {
+    }
+
+    /**
+     * Every committed record, shard by shard.
+     *
+     * @param floor         the highest floor stored, 0 if none
+     * @param floorCapacity the capacity the floor was written at; null if none was stored with it
+     * @param perShard      how many records (floor included) each shard holds, shard 0 first
+     */
+    record Records(long floor, Integer floorCapacity, List<StoredSlot> slots, List<Integer> perShard) {
+    }
+
+    Records records() {
+        List<StoredSlot> slots = new ArrayList<>();
+        List<Integer> perShard = new ArrayList<>();
         long floor = 0;
+        Integer floorCapacity = null;
         try (Connection connection = jms.getConnectionFactory().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             connection.start();
             for (String shard : shardsOf(store)) {
+                int count = 0;
                 Enumeration<?> messages = session.createBrowser(session.createQueue(shard)).getEnumeration();
                 while (messages.hasMoreElements()) {
                     Message message = (Message) messages.nextElement();
+                    count++;
+                    Integer writtenAt = message.propertyExists(CAPACITY) ? message.getIntProperty(CAPACITY) : null;
                     if (FLOOR_KEY.equals(message.getStringProperty(KEY))) {
-                        floor = Math.max(floor, message.getLongProperty(FLOOR));
+                        if (message.getLongProperty(FLOOR) >= floor) {
+                            floor = message.getLongProperty(FLOOR);
+                            floorCapacity = writtenAt;
+                        }
                     } else {
-                        slots.add(slotOf((TextMessage) message));
+                        slots.add(new StoredSlot(slotOf((TextMessage) message), message.getStringProperty(KEY), writtenAt));
                     }
                 }
+                perShard.add(count);
             }
         } catch (JMSException unreadable) {
             throw JmsUtils.convertJmsAccessException(unreadable);
         }
-        return new Committed(floor, slots);
+        return new Records(floor, floorCapacity, slots, perShard);
+    }
+
+    String store() {
+        return store;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    JmsTemplate jms() {
+        return jms;
     }
 
     private static Slot slotOf(TextMessage message) throws JMSException {

@@ -76,7 +76,7 @@ class CoreBrokerSecurityTest {
         configuration.registerBrokerPlugin(new EdgeCarrierGuard());
         configuration.registerBrokerPlugin(new DurableOutbox());
         CoreProperties core = new CoreProperties("127.0.0.1", 1, 1, 10, 65536, "localhost", "7777", Map.of(), false,
-                "test-admin-token-0123456789", Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255)));
+                "test-admin-token-0123456789", Map.of("alpha", new CoreProperties.Carrier("alpha-pw", List.of("+"), 255, 1024)));
         accounts = new Accounts(accountsDatabase(), new BCryptPasswordEncoder(4), CoreBrokerSecurityTest::toBroker,
                 Clock.systemUTC());
         // as at the core's start: seeded before the broker, which then makes their inboxes

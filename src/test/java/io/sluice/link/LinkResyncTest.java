@@ -19,7 +19,9 @@ import io.sluice.im.MoRouter;
 import io.sluice.im.PhoneCommands;
 import io.sluice.im.Presence;
 import io.sluice.ring.Direction;
+import io.sluice.ring.RingSizes;
 import io.sluice.ring.RingStore;
+import io.sluice.ring.Slot;
 import io.sluice.testsupport.FixedUsers;
 import io.sluice.testsupport.InVmBroker;
 import io.sluice.testsupport.LinkBrokers;
@@ -64,6 +66,7 @@ class LinkResyncTest {
     private LinkMonitor coreMonitor;
     private CoreLinkEnd core;
     private MtOrigin mtOrigin;
+    private RingRegistry coreRings;
     private RingRegistry edgeRings;
     private EdgeLinkEnd edge;
 
@@ -77,7 +80,7 @@ class LinkResyncTest {
         edgeBroker = new EmbeddedActiveMQ().setConfiguration(edgeConfiguration).start();
         edgeFactory = new ActiveMQConnectionFactory("vm://1");
 
-        RingRegistry coreRings = SiteLink.rings(coreFactory, Map.of(CARRIER, SLOTS));
+        coreRings = SiteLink.rings(coreFactory, Map.of(CARRIER, SLOTS));
         coreRings.all().forEach(RingHandle::markPositionKnown);
         coreMonitor = new LinkMonitor(Duration.ofSeconds(5), CLOCK);
         FixedUsers users = FixedUsers.of("alice");
@@ -93,7 +96,11 @@ class LinkResyncTest {
 
     /** The edge process (again): its rings as its store has them. */
     private void startEdge() {
-        edgeRings = SiteLink.rings(edgeFactory, Map.of(CARRIER, SLOTS));
+        startEdge(RingSizes.both(SLOTS));
+    }
+
+    private void startEdge(RingSizes sizes) {
+        edgeRings = SiteLink.ringsOfSizes(edgeFactory, Map.of(CARRIER, sizes));
         edgeRings.get(Direction.MO, CARRIER).markPositionKnown();
         edge = new EdgeLinkEnd(CARRIER, "7777", edgeRings, new LinkMonitor(Duration.ofSeconds(5), CLOCK),
                 new Resync(Duration.ofSeconds(10), CLOCK), new ReceiptCorrelator(100), CLOCK);
@@ -156,6 +163,41 @@ class LinkResyncTest {
         assertThat(coreMonitor.state(CARRIER).rebuilds()).isEqualTo(1);
     }
 
+    @Test
+    void anEdgeRestartedWithALargerMoRingStillDeliversWhatWasInFlightOnceAndBothEndsSeeTheSizesDiffer()
+            throws Exception {
+        for (int i = 1; i <= 10; i++) { // round the edge's 8 slots once: delivered, reported processed
+            List<Message> answers = toCore(edge.sendMo(exchange(), "+447700900001", "7777", "mo " + i), core::acceptMo);
+            addressedTo(answers, LinkMessages.toEdge(CARRIER)).forEach(report -> edge.onReport(exchange(report)));
+        }
+        assertThat(edgeRings.get(Direction.MO, CARRIER).ring().pointers().lastProcessed()).isEqualTo(10);
+        List<Message> mo = new ArrayList<>();
+        for (int i = 11; i <= 15; i++) {
+            mo.addAll(edge.sendMo(exchange(), "+447700900001", "7777", "mo " + i));
+        }
+        toCore(mo.subList(0, 2), core::acceptMo); // the WAN loses 13 to 15
+
+        startEdge(new RingSizes(SLOTS, 2 * SLOTS)); // its MO store re-homed into 16 slots (ADR 0039)
+        RingHandle edgeMo = edgeRings.get(Direction.MO, CARRIER);
+        assertThat(edgeMo.ring().pointers().lastSent()).isEqualTo(15);
+        assertThat(edgeMo.ring().slot(13)).get().extracting(Slot::address).isEqualTo(13);
+        List<Message> fromEdge = new ArrayList<>();
+        core.heartbeats(exchange()).forEach(beat -> fromEdge.addAll(edge.onReport(exchange(beat))));
+        fromEdge.addAll(edge.heartbeats(exchange()));
+        toCore(addressedTo(fromEdge, LinkMessages.MO_DATA), core::acceptMo);
+        toCore(fromEdge);
+
+        RingHandle coreMo = coreRings.get(Direction.MO, CARRIER);
+        assertThat(coreMo.ring().pointers().lastConfirmed()).as("13 to 15 replayed after the restart").isEqualTo(15);
+        for (long sequence = 11; sequence <= 15; sequence++) {
+            assertThat(coreMo.ring().slot(sequence)).get().extracting(slot -> slot.payload().text())
+                    .isEqualTo("mo " + sequence);
+        }
+        assertThat(coreMo.peerCapacity()).hasValue(2 * SLOTS);
+        assertThat(edgeMo.peerCapacity()).hasValue(SLOTS);
+        assertThat(coreRings.get(Direction.MT, CARRIER).peerCapacity()).hasValue(SLOTS);
+    }
+
     /** An MT message through the core's ring-mt-send step; the data message for the edge. */
     private List<Message> sendMt(int i) {
         Exchange exchange = exchange(Map.<String, Object>of("carrier", CARRIER, "sluice_id", "m" + i, "sender", "alice",
@@ -186,6 +228,13 @@ class LinkResyncTest {
     private List<Message> toCore(List<Message> fromEdge) {
         List<Message> answers = new ArrayList<>();
         addressedTo(fromEdge, LinkMessages.TO_CORE).forEach(message -> answers.addAll(core.onReport(exchange(message))));
+        return answers;
+    }
+
+    /** MO data of the edge's, each handled at the core by {@code step}; the core's answers. */
+    private List<Message> toCore(List<Message> data, Function<Exchange, List<Message>> step) {
+        List<Message> answers = new ArrayList<>();
+        addressedTo(data, LinkMessages.MO_DATA).forEach(message -> answers.addAll(step.apply(exchange(message))));
         return answers;
     }
 

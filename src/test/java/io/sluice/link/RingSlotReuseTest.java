@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.sluice.ring.Direction;
 import io.sluice.ring.Payload;
+import io.sluice.ring.RingSizes;
 import io.sluice.ring.RingStore;
 import io.sluice.ring.Slot;
 import io.sluice.testsupport.InVmBroker;
@@ -38,7 +39,7 @@ class RingSlotReuseTest {
             TransactionTemplate transaction = new TransactionTemplate(new JmsTransactionManager(connectionFactory));
             JmsTemplate jms = new JmsTemplate(connectionFactory);
             jms.setSessionTransacted(true);
-            RingHandle ring = new RingRegistry(jms, Map.of("reuse", 2)).get(Direction.MT, "reuse");
+            RingHandle ring = new RingRegistry(jms, Map.of("reuse", RingSizes.both(2))).get(Direction.MT, "reuse");
             ring.markPositionKnown();
             for (int i = 1; i <= 2; i++) {
                 Payload payload = payload(i);

@@ -1,0 +1,248 @@
+package io.sluice.ring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+import io.sluice.testsupport.BrokenSend;
+import io.sluice.testsupport.InVmBroker;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jms.JmsException;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * A ring whose configured size changed since its store was written (ADR 0039), against a real in-VM broker:
+ * its messages not yet processed keep their sequences, flags and pointers in the slots of the new size, and
+ * nothing is lost when the change cannot be made.
+ */
+class RingResizeTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T18:00:00Z");
+    private static final List<String> CARRIERS = List.of("grow", "shrink", "full", "legacy", "mirror", "broken", "same");
+    private static final BrokenSend BROKEN = new BrokenSend();
+    private static InVmBroker broker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = new InVmBroker().withPlugin(BROKEN);
+        for (String carrier : CARRIERS) {
+            broker.withRingStore(Direction.MT, carrier).withRingStore(Direction.MO, carrier);
+        }
+        broker.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void aGrownRingKeepsItsWindowAtTheNewAddressesAndGoesOnWithTheNextSequence() throws Exception {
+        Ring before = originWithWindow(store("grow", 4), 10, 3);
+
+        RingStore grown = store("grow", 16);
+        assertThat(grown.fitToCapacity("mt.grow")).isEqualTo(OptionalInt.of(4));
+        Ring after = grown.load("mt.grow", 16);
+
+        assertThat(after.pointers()).isEqualTo(before.pointers());
+        assertSameMessagesFrom(after, before, 8);
+        assertThat(after.slot(8).orElseThrow().address()).isEqualTo(8);
+        assertThat(after.replayWindow()).as("sent, not confirmed").extracting(Slot::sequence).containsExactly(9L);
+        assertThat(grown.records().slots()).as("every record written for 16 slots")
+                .allMatch(record -> record.capacity() == 16 && record.slot().address() == record.slot().sequence() % 16);
+
+        Slot next = after.retrieve(payload(11), NOW);
+        assertThat(next.sequence()).isEqualTo(11);
+        assertThat(next.address()).isEqualTo(11);
+        assertThat(grown.fitToCapacity("mt.grow")).as("a store that fits is left alone").isEmpty();
+    }
+
+    @Test
+    void aRingShrinksWhileItsWindowFits() throws Exception {
+        Ring before = originWithWindow(store("shrink", 16), 40, 3);
+
+        RingStore shrunk = store("shrink", 4);
+        assertThat(shrunk.fitToCapacity("mt.shrink")).isEqualTo(OptionalInt.of(16));
+        Ring after = shrunk.load("mt.shrink", 4);
+
+        assertThat(after.pointers()).isEqualTo(before.pointers());
+        assertSameMessagesFrom(after, before, 38);
+        assertThat(after.floor()).isEqualTo(37);
+    }
+
+    @Test
+    void aRingDoesNotShrinkBelowItsMessagesNotYetProcessedAndItsStoreStaysAsItWas() throws Exception {
+        Ring before = originWithWindow(store("full", 8), 20, 6);
+        RingStore.Records stored = store("full", 8).records();
+
+        assertThatThrownBy(() -> store("full", 4).fitToCapacity("mt.full"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was stored with 8 slots and holds 6 messages not yet processed")
+                .hasMessageContaining("sequences 15 to 20")
+                .hasMessageContaining("start it with at least 6 slots");
+
+        assertSameRecords(store("full", 8).records(), stored);
+        assertThat(store("full", 8).load("mt.full", 8).pointers()).isEqualTo(before.pointers());
+    }
+
+    @Test
+    void aStoreFromBeforeRingsSaidTheirSizeIsMeasuredFromWhereItsRecordsAre() throws Exception {
+        Ring before = new Ring("mt.legacy", 5);
+        RingStore old = store("legacy", 5);
+        for (long sequence = 1; sequence <= 12; sequence++) { // round the ring twice: a record in every slot
+            before.retrieve(payload(sequence), NOW);
+            before.markSent(sequence);
+            if (sequence <= 10) {
+                before.confirm(sequence);
+                before.process(sequence);
+            }
+        }
+        writeWithoutCapacity(old, before);
+
+        RingStore grown = store("legacy", 64);
+        assertThat(grown.fitToCapacity("mt.legacy")).isEqualTo(OptionalInt.of(5));
+        Ring after = grown.load("mt.legacy", 64);
+
+        assertThat(after.pointers()).isEqualTo(before.pointers());
+        assertSameMessagesFrom(after, before, 11);
+    }
+
+    @Test
+    void aMirrorKeepsAMessageBeyondAGapAndHandsItOnOnceTheGapIsFilled() throws Exception {
+        RingStore old = store(Direction.MO, "mirror", 4);
+        Ring mirror = new Ring("mo.mirror", 4);
+        for (long sequence : new long[] {1, 2, 4}) {
+            mirror.accept(sequence, payload(sequence), NOW);
+            old.save(mirror.slot(sequence).orElseThrow());
+        }
+        old.save(mirror.process(1).orElseThrow());
+
+        RingStore grown = store(Direction.MO, "mirror", 8);
+        grown.fitToCapacity("mo.mirror");
+        Ring after = grown.load("mo.mirror", 8);
+
+        assertThat(after.pointers()).isEqualTo(mirror.pointers());
+        assertThat(after.undelivered()).extracting(Slot::sequence).containsExactly(2L);
+        assertThat(after.accept(3, payload(3), NOW).inOrder()).extracting(Slot::sequence).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void aResizeThatFailsHalfWayChangesNothingAndTheNextStartDoesIt() throws Exception {
+        Ring before = originWithWindow(store("broken", 4), 9, 3);
+        RingStore.Records stored = store("broken", 4).records();
+        BROKEN.refuse(BrokenSend.toRingStore(Direction.MT, "broken"), 1);
+
+        assertThatThrownBy(() -> store("broken", 32).fitToCapacity("mt.broken"))
+                .isInstanceOf(JmsException.class);
+        assertThat(BROKEN.left()).isZero();
+        assertSameRecords(store("broken", 4).records(), stored); // those the failed transaction consumed are back
+
+        RingStore grown = store("broken", 32);
+        assertThat(grown.fitToCapacity("mt.broken")).isEqualTo(OptionalInt.of(4));
+        assertThat(grown.load("mt.broken", 32).pointers()).isEqualTo(before.pointers());
+    }
+
+    @Test
+    void aStoreOfTheSameSizeIsNotTouched() throws Exception {
+        originWithWindow(store("same", 8), 20, 2);
+        RingStore.Records stored = store("same", 8).records();
+
+        assertThat(store("same", 8).fitToCapacity("mt.same")).isEmpty();
+        assertSameRecords(store("same", 8).records(), stored);
+    }
+
+    /**
+     * An origin ring that took {@code messages}, the last {@code open} of them not yet processed: the oldest of
+     * those confirmed, the next sent, the rest only retrieved. Every transition saved.
+     */
+    private static Ring originWithWindow(RingStore store, long messages, int open) throws RingFullException {
+        Ring ring = new Ring("mt." + carrierOf(store), store.capacity());
+        for (long sequence = 1; sequence <= messages; sequence++) {
+            store.save(ring.retrieve(payload(sequence), NOW));
+            long firstOpen = messages - open + 1;
+            if (sequence <= firstOpen + 1) {
+                store.save(ring.markSent(sequence));
+            }
+            if (sequence <= firstOpen) {
+                store.save(ring.confirm(sequence).orElseThrow());
+            }
+            if (sequence < firstOpen) {
+                store.save(ring.process(sequence).orElseThrow());
+            }
+        }
+        return ring;
+    }
+
+    private static void assertSameMessagesFrom(Ring after, Ring before, long firstOpen) {
+        for (long sequence = firstOpen; sequence <= before.pointers().lastRetrieved(); sequence++) {
+            Slot was = before.slot(sequence).orElseThrow();
+            Slot is = after.slot(sequence).orElseThrow();
+            assertThat(is.payload()).isEqualTo(was.payload());
+            assertThat(is.flags()).isEqualTo(was.flags());
+            assertThat(is.retrievedAt()).isEqualTo(was.retrievedAt());
+            assertThat(is.address()).isEqualTo((int) (sequence % after.capacity()));
+        }
+        assertThat(after.slots().stream().filter(Objects::nonNull).filter(slot -> slot.sequence() < firstOpen))
+                .as("nothing already processed is kept").isEmpty();
+    }
+
+    /** The same records, in whatever order the shards give them back. */
+    private static void assertSameRecords(RingStore.Records actual, RingStore.Records expected) {
+        assertThat(actual.floor()).isEqualTo(expected.floor());
+        assertThat(actual.floorCapacity()).isEqualTo(expected.floorCapacity());
+        assertThat(actual.perShard()).isEqualTo(expected.perShard());
+        assertThat(actual.slots()).containsExactlyInAnyOrderElementsOf(expected.slots());
+    }
+
+    /** Each slot of {@code ring} stored as a version before ADR 0039 did: no capacity on the record. */
+    private static void writeWithoutCapacity(RingStore store, Ring ring) throws JMSException {
+        try (Connection connection = broker.connectionFactory().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(null);
+            for (Slot slot : ring.slots()) {
+                if (slot == null) {
+                    continue;
+                }
+                TextMessage record = store.recordOf(session, slot);
+                TextMessage legacy = session.createTextMessage(record.getText());
+                for (Object name : Collections.list(record.getPropertyNames())) {
+                    if (!"ring_capacity".equals(name)) {
+                        legacy.setObjectProperty((String) name, record.getObjectProperty((String) name));
+                    }
+                }
+                producer.send(session.createQueue(RingStore.shardOf(store.store(), slot.address())), legacy);
+            }
+        }
+        assertThat(store.records().slots()).allMatch(record -> record.capacity() == null);
+    }
+
+    private static String carrierOf(RingStore store) {
+        return store.store().substring(store.store().lastIndexOf('.') + 1);
+    }
+
+    private static Payload payload(long sequence) {
+        return new Payload("m" + sequence, "alice", "+447700900001", null, "text " + sequence);
+    }
+
+    private static RingStore store(String carrier, int capacity) {
+        return store(Direction.MT, carrier, capacity);
+    }
+
+    private static RingStore store(Direction direction, String carrier, int capacity) {
+        JmsTemplate jms = new JmsTemplate(broker.connectionFactory());
+        jms.setSessionTransacted(true);
+        return new RingStore(jms, RingStore.storeOf(direction, carrier), capacity);
+    }
+}
