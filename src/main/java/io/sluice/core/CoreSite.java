@@ -170,10 +170,11 @@ public class CoreSite {
     }
 
     @Bean
-    RingRegistry coreRings(ActiveMQConnectionFactory coreConnectionFactory, CoreProperties core) {
+    RingRegistry coreRings(ActiveMQConnectionFactory coreConnectionFactory, CoreProperties core, StandbyCore standbyCore) {
         Map<String, RingSizes> sizes = new TreeMap<>();
         core.carriers().forEach((name, carrier) -> sizes.put(name, carrier.ringSizes()));
-        return SiteLink.ringsOfSizes(coreConnectionFactory, sizes);
+        // a passive standby's stores are the primary's mirror's to write until it takes over (ADR 0039)
+        return SiteLink.ringsOfSizes(coreConnectionFactory, sizes, !standbyCore.isPassive());
     }
 
     @Bean

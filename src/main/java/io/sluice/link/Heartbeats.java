@@ -21,6 +21,8 @@ public final class Heartbeats {
     private static final String PROCESSED = "processed";
     /** The sender's slots for the ring: both ends must have the same (ADR 0039). */
     private static final String CAPACITY = "capacity";
+    /** What a version before ADR 0039 sent instead: one size, which it had for both its rings (it read none). */
+    private static final String LEGACY_CAPACITY = "ring_capacity";
     /** The peer's Last Confirmed of the ring, as the peer's latest heart-beat heard here said. */
     private static final String PEER_CONFIRMED = "peer_confirmed";
 
@@ -65,6 +67,9 @@ public final class Heartbeats {
         for (RingHandle ring : rings) {
             if (ring.carrier().equals(carrier)) {
                 Integer capacity = heartbeat.getHeader(LinkHeaders.pointer(ring.direction().code(), CAPACITY), Integer.class);
+                if (capacity == null) {
+                    capacity = heartbeat.getHeader(LEGACY_CAPACITY, Integer.class);
+                }
                 ring.heardPeer(read(heartbeat, ring.direction()),
                         capacity == null ? OptionalInt.empty() : OptionalInt.of(capacity));
             }

@@ -8,7 +8,7 @@ public final class LinkHeaders {
 
     /** The message's sequence number in its ring. */
     public static final String SEQUENCE = "ring_seq";
-    /** The slot address, sequence mod capacity (the same at both ends). */
+    /** The sender's slot address, sequence mod its capacity; the receiver computes its own (ADR 0039). */
     public static final String SLOT = "ring_slot";
     /** mt or mo: which ring a report or data message belongs to. */
     public static final String DIRECTION = "direction";

@@ -46,22 +46,37 @@ public final class RingHandle {
     private volatile OptionalInt peerCapacity = OptionalInt.empty();
 
     public RingHandle(Direction direction, String carrier, int capacity, RingStore store) {
+        this(direction, carrier, capacity, store, true);
+    }
+
+    /**
+     * @param loadNow false on a passive standby core: the primary's mirror is still writing the store, which is
+     *                loaded (and fitted to this capacity) only when the standby takes over
+     */
+    public RingHandle(Direction direction, String carrier, int capacity, RingStore store, boolean loadNow) {
         this.direction = direction;
         this.carrier = carrier;
         this.capacity = capacity;
         this.store = store;
-        this.ring = load();
+        this.ring = loadNow ? load() : journalled(new Ring(name(), capacity));
         this.positionKnown = ring.pointers().lastRetrieved() > 0;
     }
 
     /**
      * The ring as its store holds it, every later change told to the transaction that makes it. Loaded at
      * start-up and when a standby takes over, when no route writes the store: one written with another number
-     * of slots is fitted to this one first (ADR 0039).
+     * of slots is fitted to this one first (ADR 0039). Until the peer's next heart-beat, it runs no further
+     * ahead than the peer's ring as last heard, or as the store was written.
      */
     private Ring load() {
-        store.fitToCapacity(name());
+        OptionalInt writtenWith = store.fitToCapacity(name());
         Ring loaded = store.load(name(), capacity);
+        OptionalInt peer = peerCapacity.isPresent() ? peerCapacity : store.peerCapacity();
+        loaded.limitWindow(peer.orElse(writtenWith.orElse(capacity)));
+        return journalled(loaded);
+    }
+
+    private Ring journalled(Ring loaded) {
         loaded.journal(change -> RingChanges.keep(this, loaded, change));
         return loaded;
     }
@@ -116,20 +131,28 @@ public final class RingHandle {
     }
 
     /**
-     * A heart-beat from the peer arrived with its pointers for this ring, and its slots if it says. Ends of
-     * different sizes lose nothing, since each puts a sequence in its own slot, but the smaller one's slots
-     * bound the window, and a mirror with no free slot for a message answers SLOT_BUSY until it has one: the
-     * operator is told once per size heard (ADR 0039).
+     * A heart-beat from the peer arrived with its pointers for this ring, and its slots if it says. The mirror
+     * takes a slot holding a newer sequence as proof that the older one was processed, so the origin must never
+     * run further ahead than the smaller ring: the window follows the peer's size (kept in the store for the
+     * next start), and the operator is told once per size heard that the two differ (ADR 0039).
      */
     public void heardPeer(Pointers peer, OptionalInt capacity) {
         peerConfirmed = OptionalLong.of(peer.lastConfirmed());
+        if (capacity.isEmpty()) {
+            return;
+        }
         OptionalInt before = peerCapacity;
         peerCapacity = capacity;
-        if (capacity.isPresent() && capacity.getAsInt() != this.capacity && !capacity.equals(before)) {
-            LOG.warn("Ring {} has {} slots here and {} at the other end of the link: configure both alike (the edge's"
-                    + " sluice.edge.{}ring-slots, the core's sluice.core.carriers.{}.{}ring-slots); until then the"
-                    + " smaller one bounds the messages in flight", name(), this.capacity, capacity.getAsInt(),
-                    prefix(), carrier, prefix());
+        ring.limitWindow(capacity.getAsInt());
+        wakeRetrievers(); // a larger window may free a waiting retrieve
+        if (!capacity.equals(before)) {
+            store.savePeerCapacity(capacity.getAsInt());
+            if (capacity.getAsInt() != this.capacity) {
+                LOG.warn("Ring {} has {} slots here and {} at the other end of the link: configure both alike (the"
+                        + " edge's sluice.edge.{}ring-slots, the core's sluice.core.carriers.{}.{}ring-slots); until"
+                        + " then no more than {} of its messages are under way at once", name(), this.capacity,
+                        capacity.getAsInt(), prefix(), carrier, prefix(), ring.window());
+            }
         }
     }
 

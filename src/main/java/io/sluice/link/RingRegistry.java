@@ -27,11 +27,19 @@ public final class RingRegistry implements BatchListener {
      * @param sizes      one MT and one MO ring per carrier, of these sizes
      */
     public RingRegistry(JmsTemplate jms, Map<String, RingSizes> sizes) {
+        this(jms, sizes, true);
+    }
+
+    /**
+     * @param loadNow false on a passive standby core: its rings are loaded from the stores the primary's
+     *                mirror fills only when it takes over ({@link #reloadAll})
+     */
+    public RingRegistry(JmsTemplate jms, Map<String, RingSizes> sizes, boolean loadNow) {
         sizes.forEach((carrier, size) -> {
             for (Direction direction : Direction.values()) {
                 int capacity = size.of(direction);
                 RingStore store = new RingStore(jms, RingStore.storeOf(direction, carrier), capacity);
-                RingHandle handle = new RingHandle(direction, carrier, capacity, store);
+                RingHandle handle = new RingHandle(direction, carrier, capacity, store, loadNow);
                 byName.put(handle.name(), handle);
             }
         });

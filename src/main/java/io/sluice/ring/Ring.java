@@ -77,6 +77,13 @@ public final class Ring {
     private long lastSent;
     private long lastConfirmed;
     private long lastProcessed;
+    /**
+     * Origin: how many sequences ahead of the oldest one not yet processed it may take, its capacity unless the
+     * peer's ring is smaller (ADR 0039). The mirror treats a slot holding a newer sequence as proof that the
+     * older one there was processed, which holds only if the origin never runs more than the mirror's length
+     * ahead of it.
+     */
+    private int window;
 
     public Ring(String name, int capacity) {
         if (capacity < 1) {
@@ -86,6 +93,7 @@ public final class Ring {
         this.capacity = capacity;
         this.slots = new Slot[capacity];
         this.openWrites = new OpenWrites(capacity);
+        this.window = capacity;
     }
 
     /** A ring as its store left it: pointers are derived from the slots and the floor. */
@@ -129,7 +137,25 @@ public final class Ring {
     /** Whether {@link #retrieve} would find a free slot now. */
     public synchronized boolean hasRoom() {
         Slot next = slots[addressOf(lastRetrieved + 1)];
-        return next == null || next.isProcessed();
+        return (next == null || next.isProcessed()) && !beyondWindow(lastRetrieved + 1);
+    }
+
+    /**
+     * Origin: at most {@code slots} sequences ahead of one not yet processed, because the peer's ring has that
+     * many (ADR 0039); never more than this ring's capacity.
+     */
+    public synchronized void limitWindow(int slots) {
+        window = Math.max(1, Math.min(capacity, slots));
+    }
+
+    public synchronized int window() {
+        return window;
+    }
+
+    /** Whether the sequence one window back is not processed yet: the peer's slot for this one is not free. */
+    private boolean beyondWindow(long sequence) {
+        long previous = sequence - window;
+        return window < capacity && previous > 0 && !isDone(previous, Flag.PROCESSED);
     }
 
     /**
@@ -146,6 +172,10 @@ public final class Ring {
         Slot occupant = slots[address];
         if (occupant != null && !occupant.isProcessed()) {
             throw new RingFullException(name, occupant.sequence());
+        }
+        if (beyondWindow(sequence)) {
+            throw new RingFullException(name, "sequence " + (sequence - window) + " is not processed yet, and the"
+                    + " other end's ring has " + window + " slots");
         }
         Slot slot = new Slot(sequence, address, payload, now, EnumSet.of(Flag.RETRIEVED));
         put(slot);

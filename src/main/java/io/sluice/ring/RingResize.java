@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -19,17 +20,15 @@ import org.springframework.jms.support.JmsUtils;
 /**
  * A ring store written at another capacity than its ring now has: the operator changed the ring's size
  * (ADR 0039). A slot's address is its sequence modulo the capacity, so every record would be in the wrong
- * slot. Before the ring is loaded, its messages not yet processed move to the slots the new capacity gives
+ * slot. Before the ring is loaded, its messages above Last Processed move to the slots the new capacity gives
  * them, the floor rises to the old ring's Last Processed, and every other record goes, all in one broker
  * transaction: a site killed half way finds the store as it was and does it again.
  * <p>
- * Sequences, flags and pointers are unchanged, so the peer, resized or not, sees the same ring positions.
+ * Sequences, flags and pointers are unchanged, so the peer sees the same ring positions.
  */
 final class RingResize {
 
     private static final Logger LOG = LoggerFactory.getLogger(RingResize.class);
-    /** How long one record of the store may take to arrive at the consumer that empties it. */
-    private static final long RECEIVE_TIMEOUT_MS = 10_000;
     /** The largest capacity a ring may have (the configuration's limit), where the search for a legacy store's ends. */
     private static final int MAX_CAPACITY = 65_535;
 
@@ -44,21 +43,65 @@ final class RingResize {
      *                               has slots, or the capacity it was written at cannot be told
      */
     static OptionalInt fit(RingStore store, String name) {
-        RingStore.Records records = store.records();
-        OptionalInt writtenAt = writtenAt(store, records);
-        if (writtenAt.isEmpty()) {
-            return writtenAt;
+        if (writtenAt(store, name, store.records()).isEmpty()) {
+            return OptionalInt.empty();
         }
-        int before = writtenAt.getAsInt();
-        Ring old = Ring.restore(name, before, records.floor(), records.slots().stream().map(RingStore.StoredSlot::slot).toList());
+        List<String> shards = RingStore.shardsOf(store.store());
+        try (Connection connection = store.jms().getConnectionFactory().createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            connection.start();
+            // what is consumed, not what an earlier browse counted: a browse also shows records Artemis has
+            // replaced but not yet pruned (after a kill -9), which no consumer is given
+            List<Message> consumed = new ArrayList<>();
+            for (String shard : shards) {
+                try (MessageConsumer consumer = session.createConsumer(session.createQueue(shard))) {
+                    // Artemis asks the broker before it answers null here, so null means the shard is empty
+                    for (Message record = consumer.receiveNoWait(); record != null; record = consumer.receiveNoWait()) {
+                        consumed.add(record);
+                    }
+                }
+            }
+            RingStore.Records records = RingStore.recordsOf(consumed);
+            OptionalInt writtenAt = writtenAt(store, name, records);
+            if (writtenAt.isEmpty()) {
+                session.rollback();
+                return writtenAt;
+            }
+            Rehomed rehomed = rehome(store, name, records, writtenAt.getAsInt());
+            try (MessageProducer producer = session.createProducer(null)) {
+                for (Slot slot : rehomed.kept()) {
+                    producer.send(session.createQueue(RingStore.shardOf(store.store(), slot.address())),
+                            store.recordOf(session, slot));
+                }
+                producer.send(session.createQueue(shards.get(0)), store.floorOf(session, rehomed.floor()));
+                if (records.peerCapacity() != null) {
+                    producer.send(session.createQueue(shards.get(0)), store.peerOf(session, records.peerCapacity()));
+                }
+            }
+            session.commit();
+            LOG.info("Ring {}: its store was written with {} slots, now {}: {} messages not yet done written to their"
+                            + " slots (each record now saying its ring's size), floor {} (pointers {})", name,
+                    writtenAt.getAsInt(), store.capacity(), rehomed.kept().size(), rehomed.floor(), rehomed.pointers());
+            return writtenAt;
+        } catch (JMSException failed) {
+            throw JmsUtils.convertJmsAccessException(failed); // closing the connection gives the records back
+        }
+    }
+
+    /** The ring's messages above its Last Processed at their slots in the store's capacity, and the new floor. */
+    record Rehomed(List<Slot> kept, long floor, Pointers pointers) {
+    }
+
+    static Rehomed rehome(RingStore store, String name, RingStore.Records records, int before) {
+        Ring old = restore(name, before, records);
         Pointers pointers = old.pointers();
         long floor = Math.max(records.floor(), pointers.lastProcessed());
         long window = pointers.lastRetrieved() - floor;
         if (window > store.capacity()) {
             throw new IllegalStateException("Ring " + name + " was stored with " + before + " slots and holds " + window
-                    + " messages not yet processed (sequences " + (floor + 1) + " to " + pointers.lastRetrieved()
-                    + "), more than the " + store.capacity() + " slots now configured; start it with at least "
-                    + window + " slots and shrink it once it has drained (ADR 0039)");
+                    + " sequences from its Last Processed on (" + (floor + 1) + " to " + pointers.lastRetrieved()
+                    + "), more than the " + store.capacity() + " slots now configured: start it with " + before
+                    + " slots until those are processed, then change its size (ADR 0039)");
         }
         List<Slot> kept = new ArrayList<>();
         for (Slot slot : old.slots()) {
@@ -67,18 +110,20 @@ final class RingResize {
                         slot.retrievedAt(), slot.flags()));
             }
         }
-        replaceAll(store, records.perShard(), kept, floor);
-        LOG.info("Ring {}: its store was written with {} slots, now {}: {} messages not yet done moved to their new"
-                        + " slots, floor {} (pointers {})", name, before, store.capacity(), kept.size(), floor, pointers);
-        return writtenAt;
+        return new Rehomed(kept, floor, pointers);
+    }
+
+    private static Ring restore(String name, int capacity, RingStore.Records records) {
+        return Ring.restore(name, capacity, records.floor(), records.slots().stream().map(RingStore.StoredSlot::slot).toList());
     }
 
     /**
-     * The capacity the records were written at, if not the store's. Records from before ADR 0039 do not say;
-     * if they do not fit the store's capacity, it is the smallest capacity that puts every one of them in the
-     * slot it was stored in (a ring that went round once has a record in every slot, so that is its size).
+     * The capacity the records were written at, if they need moving: another capacity than the store's, or
+     * keys of another capacity. Records from before ADR 0039 do not say: every capacity that puts each of them
+     * in the slot it is stored in is a candidate, and they must all give the same ring (a ring that went round
+     * has a record in every slot and leaves one candidate; a rebuilt mirror with a gap may leave several).
      */
-    static OptionalInt writtenAt(RingStore store, RingStore.Records records) {
+    static OptionalInt writtenAt(RingStore store, String name, RingStore.Records records) {
         Set<Integer> stated = new TreeSet<>();
         records.slots().stream().map(RingStore.StoredSlot::capacity).filter(Objects::nonNull).forEach(stated::add);
         if (records.floorCapacity() != null) {
@@ -86,72 +131,84 @@ final class RingResize {
         }
         if (stated.size() > 1) {
             throw new IllegalStateException("Ring store " + store.store() + " holds records written with " + stated
-                    + " slots; a resize commits in one transaction, so this store was changed by hand");
+                    + " slots; a resize commits in one transaction, so this store was changed by other means");
         }
         List<Slot> unstated = records.slots().stream().filter(record -> record.capacity() == null)
                 .map(RingStore.StoredSlot::slot).toList();
-        int capacity;
-        if (!stated.isEmpty()) {
-            capacity = stated.iterator().next();
-        } else if (records.slots().stream().allMatch(record -> record.key().equals(store.keyOf(record.slot()))
-                && fits(record.slot(), store.capacity()))) {
-            return OptionalInt.empty();
-        } else {
-            capacity = smallestFitting(store, unstated);
-        }
+        int capacity = stated.isEmpty() ? legacyCapacity(store, name, records, unstated) : stated.iterator().next();
         for (Slot slot : unstated) {
             if (!fits(slot, capacity)) {
                 throw new IllegalStateException("Ring store " + store.store() + ": sequence " + slot.sequence()
                         + " is stored in slot " + slot.address() + ", which no ring of " + capacity + " slots has it in");
             }
         }
-        return capacity == store.capacity() ? OptionalInt.empty() : OptionalInt.of(capacity);
+        boolean keysFit = records.slots().stream().allMatch(record -> record.key().equals(store.keyOf(record.slot())));
+        // records that do not say their capacity are written again saying it, even at the same size, so that a
+        // later resize need not measure them
+        return capacity == store.capacity() && keysFit && unstated.isEmpty() && !legacyFloor(records)
+                ? OptionalInt.empty() : OptionalInt.of(capacity);
     }
 
-    private static int smallestFitting(RingStore store, List<Slot> slots) {
+    private static boolean legacyFloor(RingStore.Records records) {
+        return records.floor() > 0 && records.floorCapacity() == null;
+    }
+
+    /**
+     * The capacity of a store from before ADR 0039. Candidates are the capacities above its highest used slot
+     * that divide every record's {@code sequence - address}. The configured one is taken if it is a candidate
+     * (the operator says so); otherwise every candidate must give the same ring, or the start is refused.
+     */
+    private static int legacyCapacity(RingStore store, String name, RingStore.Records records, List<Slot> slots) {
         int highestAddress = slots.stream().mapToInt(Slot::address).max().orElse(0);
-        for (int capacity = highestAddress + 1; capacity <= MAX_CAPACITY; capacity++) {
-            int candidate = capacity;
-            if (slots.stream().allMatch(slot -> fits(slot, candidate))) {
-                return capacity;
+        long laps = 0;
+        for (Slot slot : slots) {
+            laps = gcd(laps, slot.sequence() - slot.address());
+        }
+        List<Integer> candidates = new ArrayList<>();
+        if (laps == 0) { // no record went round: every capacity above the highest slot gives the same ring
+            return Math.max(store.capacity(), highestAddress + 1);
+        }
+        for (int capacity = highestAddress + 1; capacity <= MAX_CAPACITY && capacity <= laps; capacity++) {
+            if (laps % capacity == 0) {
+                candidates.add(capacity);
             }
         }
-        throw new IllegalStateException("Ring store " + store.store() + ": no ring of up to " + MAX_CAPACITY
-                + " slots has its records in the slots they are stored in");
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("Ring store " + store.store() + ": no ring of up to " + MAX_CAPACITY
+                    + " slots has its records in the slots they are stored in");
+        }
+        if (candidates.contains(store.capacity())) {
+            return store.capacity();
+        }
+        int preferred = candidates.get(0);
+        Rehomed reference = rehomeAt(store, name, records, preferred);
+        for (int candidate : candidates) {
+            Rehomed other = rehomeAt(store, name, records, candidate);
+            if (reference == null || other == null || other.floor() != reference.floor()
+                    || !other.pointers().equals(reference.pointers())) {
+                throw new IllegalStateException("Ring store " + store.store() + " was written before ADR 0039 and its"
+                        + " records fit rings of " + candidates + " slots, which would hold different messages: start"
+                        + " this version once with the size it had (it then records it), then change it");
+            }
+        }
+        return preferred;
+    }
+
+    /** What a re-home from {@code capacity} would keep, or null if the records do not make a ring of that size. */
+    private static Rehomed rehomeAt(RingStore store, String name, RingStore.Records records, int capacity) {
+        try {
+            Ring old = restore(name, capacity, records);
+            return new Rehomed(List.of(), Math.max(records.floor(), old.pointers().lastProcessed()), old.pointers());
+        } catch (IllegalArgumentException notThisSize) {
+            return null;
+        }
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? Math.abs(a) : gcd(b, a % b);
     }
 
     private static boolean fits(Slot slot, int capacity) {
         return slot.address() == Math.floorMod(slot.sequence(), capacity);
-    }
-
-    /** Empties every shard and writes the kept slots and the floor, in one transaction. */
-    private static void replaceAll(RingStore store, List<Integer> perShard, List<Slot> kept, long floor) {
-        List<String> shards = RingStore.shardsOf(store.store());
-        try (Connection connection = store.jms().getConnectionFactory().createConnection()) {
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            connection.start();
-            for (int shard = 0; shard < shards.size(); shard++) {
-                try (MessageConsumer consumer = session.createConsumer(session.createQueue(shards.get(shard)))) {
-                    for (int record = 0; record < perShard.get(shard); record++) {
-                        if (consumer.receive(RECEIVE_TIMEOUT_MS) == null) {
-                            session.rollback();
-                            throw new IllegalStateException("Ring store " + store.store() + ": shard " + shards.get(shard)
-                                    + " gave " + record + " of its " + perShard.get(shard) + " records within "
-                                    + RECEIVE_TIMEOUT_MS + " ms; nothing was changed");
-                        }
-                    }
-                }
-            }
-            try (MessageProducer producer = session.createProducer(null)) {
-                for (Slot slot : kept) {
-                    producer.send(session.createQueue(RingStore.shardOf(store.store(), slot.address())),
-                            store.recordOf(session, slot));
-                }
-                producer.send(session.createQueue(shards.get(0)), store.floorOf(session, floor));
-            }
-            session.commit();
-        } catch (JMSException failed) {
-            throw JmsUtils.convertJmsAccessException(failed);
-        }
     }
 }

@@ -36,6 +36,8 @@ public final class RingStore {
      */
     public static final String KEY = "ringKey";
     public static final String FLOOR_KEY = "floor";
+    /** The record of the peer's slots for this ring, as its latest heart-beat said (ADR 0039). */
+    public static final String PEER_KEY = "peer";
     /**
      * Last-value queues per store: about 32 records each in a ring of 255 slots (ADR 0035; 16 from ADR 0032,
      * whose walks still cost each site about a tenth of its CPU).
@@ -128,7 +130,7 @@ public final class RingStore {
      */
     public static String recordsOfShard(int shard) {
         String slots = ADDRESS + " % " + SHARDS + " = " + shard;
-        return shard == 0 ? KEY + " = '" + FLOOR_KEY + "' OR " + slots : slots;
+        return shard == 0 ? KEY + " = '" + FLOOR_KEY + "' OR " + KEY + " = '" + PEER_KEY + "' OR " + slots : slots;
     }
 
     public void save(Slot slot) {
@@ -156,6 +158,32 @@ public final class RingStore {
         }
         message.setStringProperty(FLAGS, slot.flags().stream().map(Flag::name).sorted()
                 .collect(Collectors.joining(",")));
+        return message;
+    }
+
+    /** The peer's slots for this ring, kept so that a restart runs within them before its first heart-beat. */
+    public void savePeerCapacity(int peerCapacity) {
+        jms.send(shardsOf(store).get(0), session -> peerOf(session, peerCapacity));
+    }
+
+    /** The peer's slots for this ring as last kept by {@link #savePeerCapacity}; empty if never. */
+    public OptionalInt peerCapacity() {
+        try (Connection connection = jms.getConnectionFactory().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            connection.start();
+            Enumeration<?> peer = session.createBrowser(session.createQueue(shardsOf(store).get(0)),
+                    KEY + " = '" + PEER_KEY + "'").getEnumeration();
+            return peer.hasMoreElements() ? OptionalInt.of(((Message) peer.nextElement()).getIntProperty(CAPACITY))
+                    : OptionalInt.empty();
+        } catch (JMSException unreadable) {
+            throw JmsUtils.convertJmsAccessException(unreadable);
+        }
+    }
+
+    Message peerOf(Session session, int peerCapacity) throws JMSException {
+        Message message = session.createMessage();
+        message.setStringProperty(KEY, PEER_KEY);
+        message.setIntProperty(CAPACITY, peerCapacity);
         return message;
     }
 
@@ -210,41 +238,49 @@ public final class RingStore {
      *
      * @param floor         the highest floor stored, 0 if none
      * @param floorCapacity the capacity the floor was written at; null if none was stored with it
-     * @param perShard      how many records (floor included) each shard holds, shard 0 first
+     * @param peerCapacity  the peer's slots as last heard; null if never
      */
-    record Records(long floor, Integer floorCapacity, List<StoredSlot> slots, List<Integer> perShard) {
+    record Records(long floor, Integer floorCapacity, Integer peerCapacity, List<StoredSlot> slots) {
     }
 
     Records records() {
-        List<StoredSlot> slots = new ArrayList<>();
-        List<Integer> perShard = new ArrayList<>();
-        long floor = 0;
-        Integer floorCapacity = null;
+        List<Message> messages = new ArrayList<>();
         try (Connection connection = jms.getConnectionFactory().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             connection.start();
             for (String shard : shardsOf(store)) {
-                int count = 0;
-                Enumeration<?> messages = session.createBrowser(session.createQueue(shard)).getEnumeration();
-                while (messages.hasMoreElements()) {
-                    Message message = (Message) messages.nextElement();
-                    count++;
-                    Integer writtenAt = message.propertyExists(CAPACITY) ? message.getIntProperty(CAPACITY) : null;
-                    if (FLOOR_KEY.equals(message.getStringProperty(KEY))) {
-                        if (message.getLongProperty(FLOOR) >= floor) {
-                            floor = message.getLongProperty(FLOOR);
-                            floorCapacity = writtenAt;
-                        }
-                    } else {
-                        slots.add(new StoredSlot(slotOf((TextMessage) message), message.getStringProperty(KEY), writtenAt));
-                    }
+                Enumeration<?> browsed = session.createBrowser(session.createQueue(shard)).getEnumeration();
+                while (browsed.hasMoreElements()) {
+                    messages.add((Message) browsed.nextElement());
                 }
-                perShard.add(count);
             }
+            return recordsOf(messages);
         } catch (JMSException unreadable) {
             throw JmsUtils.convertJmsAccessException(unreadable);
         }
-        return new Records(floor, floorCapacity, slots, perShard);
+    }
+
+    /** What these messages of the store say, whether browsed or consumed. */
+    static Records recordsOf(List<Message> messages) throws JMSException {
+        List<StoredSlot> slots = new ArrayList<>();
+        long floor = 0;
+        Integer floorCapacity = null;
+        Integer peerCapacity = null;
+        for (Message message : messages) {
+            Integer writtenAt = message.propertyExists(CAPACITY) ? message.getIntProperty(CAPACITY) : null;
+            String key = message.getStringProperty(KEY);
+            if (FLOOR_KEY.equals(key)) {
+                if (message.getLongProperty(FLOOR) >= floor) {
+                    floor = message.getLongProperty(FLOOR);
+                    floorCapacity = writtenAt;
+                }
+            } else if (PEER_KEY.equals(key)) {
+                peerCapacity = writtenAt;
+            } else {
+                slots.add(new StoredSlot(slotOf((TextMessage) message), key, writtenAt));
+            }
+        }
+        return new Records(floor, floorCapacity, peerCapacity, slots);
     }
 
     String store() {

@@ -1,6 +1,7 @@
 package io.sluice.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.jms.JmsConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.jsmpp.extra.ProcessRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +198,46 @@ class LinkResyncTest {
         assertThat(coreMo.peerCapacity()).hasValue(2 * SLOTS);
         assertThat(edgeMo.peerCapacity()).hasValue(SLOTS);
         assertThat(coreRings.get(Direction.MT, CARRIER).peerCapacity()).hasValue(SLOTS);
+    }
+
+    @Test
+    void anEdgeWhoseMoRingIsLargerThanTheCoresRunsWithinTheCoresAndAGapLosesNothing() throws Exception {
+        startEdge(new RingSizes(SLOTS, 2 * SLOTS)); // the edge has 16 MO slots, the core 8
+        heartBeatsBothWays();
+        RingHandle edgeMo = edgeRings.get(Direction.MO, CARRIER);
+        assertThat(edgeMo.ring().window()).as("the core's size, heard").isEqualTo(SLOTS);
+
+        List<Message> mo = new ArrayList<>();
+        for (int i = 1; i <= SLOTS; i++) {
+            mo.addAll(moFromPhone(i));
+        }
+        assertThatThrownBy(() -> moFromPhone(SLOTS + 1)).as("9 would take 1's slot at the core, 1 not processed yet")
+                .isInstanceOf(ProcessRequestException.class);
+        List<Message> atCore = new ArrayList<>();
+        for (Message data : addressedTo(mo, LinkMessages.MO_DATA)) {
+            if (data.getHeader(LinkHeaders.SEQUENCE, Long.class) != 3) { // the WAN loses 3
+                atCore.addAll(core.acceptMo(exchange(data)));
+            }
+        }
+        addressedTo(atCore, LinkMessages.toEdge(CARRIER)).forEach(report -> edge.onReport(exchange(report)));
+        for (int i = SLOTS + 1; i <= SLOTS + 2; i++) { // 1 and 2 processed: 9 and 10 may go, and reach the core
+            atCore.addAll(toCore(moFromPhone(i), core::acceptMo));
+        }
+
+        startEdge(new RingSizes(SLOTS, 2 * SLOTS)); // a restart: the link re-synchronises and replays
+        List<Message> fromEdge = new ArrayList<>();
+        core.heartbeats(exchange()).forEach(beat -> fromEdge.addAll(edge.onReport(exchange(beat))));
+        fromEdge.addAll(edge.heartbeats(exchange()));
+        atCore.addAll(toCore(addressedTo(fromEdge, LinkMessages.MO_DATA), core::acceptMo));
+
+        List<Object> atAlice = atCore.stream().filter(message -> !LinkMessages.toEdge(CARRIER).equals(destination(message)))
+                .map(Message::getBody).toList();
+        assertThat(atAlice).as("each once, in order").containsExactly(
+                "mo 1", "mo 2", "mo 3", "mo 4", "mo 5", "mo 6", "mo 7", "mo 8", "mo 9", "mo 10");
+    }
+
+    private List<Message> moFromPhone(int i) throws Exception {
+        return edge.sendMo(exchange(), "+447700900001", "7777", "@alice mo " + i);
     }
 
     /** An MT message through the core's ring-mt-send step; the data message for the edge. */

@@ -13,6 +13,7 @@ import io.sluice.testsupport.BrokenSend;
 import io.sluice.testsupport.InVmBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -30,7 +31,8 @@ import org.springframework.jms.core.JmsTemplate;
 class RingResizeTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T18:00:00Z");
-    private static final List<String> CARRIERS = List.of("grow", "shrink", "full", "legacy", "mirror", "broken", "same");
+    private static final List<String> CARRIERS = List.of("grow", "shrink", "full", "legacy", "mirror", "broken", "same",
+            "gaps", "exact", "rebuilt");
     private static final BrokenSend BROKEN = new BrokenSend();
     private static InVmBroker broker;
 
@@ -51,6 +53,7 @@ class RingResizeTest {
     @Test
     void aGrownRingKeepsItsWindowAtTheNewAddressesAndGoesOnWithTheNextSequence() throws Exception {
         Ring before = originWithWindow(store("grow", 4), 10, 3);
+        store("grow", 4).savePeerCapacity(4);
 
         RingStore grown = store("grow", 16);
         assertThat(grown.fitToCapacity("mt.grow")).isEqualTo(OptionalInt.of(4));
@@ -67,6 +70,73 @@ class RingResizeTest {
         assertThat(next.sequence()).isEqualTo(11);
         assertThat(next.address()).isEqualTo(11);
         assertThat(grown.fitToCapacity("mt.grow")).as("a store that fits is left alone").isEmpty();
+        assertThat(grown.peerCapacity()).as("the peer's size as last heard is kept").hasValue(4);
+    }
+
+    @Test
+    void aSlotProcessedAheadOfLastProcessedIsKeptSoThePrefixCanPassIt() throws Exception {
+        RingStore old = store("gaps", 8);
+        Ring before = new Ring("mt.gaps", 8);
+        for (long sequence = 1; sequence <= 10; sequence++) {
+            old.save(before.retrieve(payload(sequence), NOW));
+            old.save(before.markSent(sequence));
+            if (sequence <= 6 || sequence == 8) { // 8 processed before 7 (its SMSC answer came first)
+                old.save(before.confirm(sequence).orElseThrow());
+                old.save(before.process(sequence).orElseThrow());
+            }
+        }
+
+        RingStore grown = store("gaps", 16);
+        grown.fitToCapacity("mt.gaps");
+        Ring after = grown.load("mt.gaps", 16);
+
+        assertThat(after.pointers()).isEqualTo(before.pointers());
+        after.confirm(7);
+        after.process(7);
+        assertThat(after.pointers().lastProcessed()).as("past 8, which the re-home kept processed").isEqualTo(8);
+    }
+
+    @Test
+    void aRingShrinksToExactlyItsMessagesFromLastProcessedOnButNotOneSlotLess() throws Exception {
+        Ring before = originWithWindow(store("exact", 8), 20, 4);
+
+        assertThatThrownBy(() -> store("exact", 3).fitToCapacity("mt.exact"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("start it with 8 slots");
+        RingStore shrunk = store("exact", 4);
+        assertThat(shrunk.fitToCapacity("mt.exact")).isEqualTo(OptionalInt.of(8));
+        assertThat(shrunk.load("mt.exact", 4).pointers()).isEqualTo(before.pointers());
+    }
+
+    @Test
+    void aStoreFromBeforeThatFitsSeveralSizesIsRefusedUnlessTheConfiguredSizeIsOneOfThem() throws Exception {
+        // a mirror of 15 slots rebuilt from a floor: 31 and 32 delivered, 33 to 45 not received, 46 and 47 held
+        Ring mirror = new Ring("mo.rebuilt", 15);
+        mirror.adoptFloor(30);
+        for (long sequence : new long[] {31, 32}) {
+            mirror.accept(sequence, payload(sequence), NOW);
+            mirror.process(sequence);
+        }
+        mirror.accept(46, payload(46), NOW);
+        mirror.accept(47, payload(47), NOW);
+        RingStore old = store(Direction.MO, "rebuilt", 15);
+        writeWithoutCapacity(old, mirror);
+
+        assertThatThrownBy(() -> store(Direction.MO, "rebuilt", 64).fitToCapacity("mo.rebuilt"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("records fit rings of [3, 5, 9, 15, 45] slots")
+                .hasMessageContaining("start this version once with the size it had");
+
+        RingStore same = store(Direction.MO, "rebuilt", 15);
+        assertThat(same.fitToCapacity("mo.rebuilt")).as("written again, saying its size").isEqualTo(OptionalInt.of(15));
+        assertThat(same.load("mo.rebuilt", 15).pointers()).isEqualTo(mirror.pointers());
+        assertThat(same.records().slots()).allMatch(record -> record.capacity() == 15);
+
+        RingStore grown = store(Direction.MO, "rebuilt", 64);
+        assertThat(grown.fitToCapacity("mo.rebuilt")).isEqualTo(OptionalInt.of(15));
+        Ring after = grown.load("mo.rebuilt", 64);
+        assertThat(after.pointers()).isEqualTo(mirror.pointers());
+        assertThat(after.accept(33, payload(33), NOW).inOrder()).as("33 to 45 still to come").extracting(Slot::sequence)
+                .containsExactly(33L);
     }
 
     @Test
@@ -89,9 +159,8 @@ class RingResizeTest {
 
         assertThatThrownBy(() -> store("full", 4).fitToCapacity("mt.full"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("was stored with 8 slots and holds 6 messages not yet processed")
-                .hasMessageContaining("sequences 15 to 20")
-                .hasMessageContaining("start it with at least 6 slots");
+                .hasMessageContaining("was stored with 8 slots and holds 6 sequences from its Last Processed on (15 to 20)")
+                .hasMessageContaining("more than the 4 slots now configured: start it with 8 slots until those are processed");
 
         assertSameRecords(store("full", 8).records(), stored);
         assertThat(store("full", 8).load("mt.full", 8).pointers()).isEqualTo(before.pointers());
@@ -202,15 +271,21 @@ class RingResizeTest {
     private static void assertSameRecords(RingStore.Records actual, RingStore.Records expected) {
         assertThat(actual.floor()).isEqualTo(expected.floor());
         assertThat(actual.floorCapacity()).isEqualTo(expected.floorCapacity());
-        assertThat(actual.perShard()).isEqualTo(expected.perShard());
+        assertThat(actual.peerCapacity()).isEqualTo(expected.peerCapacity());
         assertThat(actual.slots()).containsExactlyInAnyOrderElementsOf(expected.slots());
     }
 
-    /** Each slot of {@code ring} stored as a version before ADR 0039 did: no capacity on the record. */
+    /** Each slot of {@code ring} and its floor stored as a version before ADR 0039 did: no capacity on the records. */
     private static void writeWithoutCapacity(RingStore store, Ring ring) throws JMSException {
         try (Connection connection = broker.connectionFactory().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(null);
+            if (ring.floor() > 0) {
+                Message floor = session.createMessage();
+                floor.setStringProperty(RingStore.KEY, RingStore.FLOOR_KEY);
+                floor.setLongProperty("ring_floor", ring.floor());
+                producer.send(session.createQueue(RingStore.shardsOf(store.store()).get(0)), floor);
+            }
             for (Slot slot : ring.slots()) {
                 if (slot == null) {
                     continue;

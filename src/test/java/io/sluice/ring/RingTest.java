@@ -103,6 +103,32 @@ class RingTest {
     }
 
     @Test
+    void anOriginWhosePeersRingIsSmallerRunsNoFurtherAheadThanThePeersSlots() throws Exception {
+        Ring ring = new Ring("mo.alpha", 16);
+        ring.limitWindow(4); // the mirror has 4 slots: it would take 5 in 1's slot as proof that 1 was processed
+        sendAll(ring, 4);
+        assertThat(ring.hasRoom()).isFalse();
+        assertThatThrownBy(() -> ring.retrieve(new Payload("m5", "+447700900001", "alice", null, "too far ahead"), NOW))
+                .isInstanceOf(RingFullException.class).hasMessageContaining("sequence 1 is not processed yet")
+                .hasMessageContaining("4 slots");
+
+        ring.process(2); // not the one 5 would overwrite at the peer
+        assertThat(ring.hasRoom()).isFalse();
+        ring.process(1);
+        assertThat(ring.hasRoom()).isTrue();
+        assertThat(ring.retrieve(new Payload("m5", "+447700900001", "alice", null, "now it fits"), NOW).address())
+                .as("its own slot in this ring of 16").isEqualTo(5);
+
+        ring.limitWindow(64);
+        assertThat(ring.window()).as("never beyond its own capacity").isEqualTo(16);
+        for (int i = 6; i <= 18; i++) { // 17 and 18 take the slots of 1 and 2, processed
+            ring.retrieve(new Payload("m" + i, "+447700900001", "alice", null, "text " + i), NOW);
+        }
+        assertThatThrownBy(() -> ring.retrieve(new Payload("m19", "+447700900001", "alice", null, "full"), NOW))
+                .isInstanceOf(RingFullException.class).hasMessageContaining("still holds sequence 3");
+    }
+
+    @Test
     void retrievingAMessageAgainBeforeItIsProcessedReturnsItsSlot() throws Exception {
         Ring ring = new Ring("mt.alpha", 8);
         Slot first = ring.retrieve(new Payload("same-id", "alice", "+447700900001", null, "once"), NOW);
