@@ -79,8 +79,11 @@ final class RingResize {
                 }
             }
             session.commit();
-            LOG.info("Ring {}: its store was written with {} slots, now {}: {} messages not yet done written to their"
-                            + " slots (each record now saying its ring's size), floor {} (pointers {})", name,
+            boolean measured = records.slots().stream().anyMatch(record -> record.capacity() == null)
+                    || records.floor() > 0 && records.floorCapacity() == null;
+            LOG.info("Ring {}: its store was {} {} slots, now {}: {} messages from Last Processed on written to their"
+                            + " slots, each record saying its ring's size; floor {} (pointers {})", name,
+                    measured ? "written before ring sizes were recorded (ADR 0039); its records fit" : "written with",
                     writtenAt.getAsInt(), store.capacity(), rehomed.kept().size(), rehomed.floor(), rehomed.pointers());
             return writtenAt;
         } catch (JMSException failed) {
