@@ -42,6 +42,7 @@ import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.link.tls.LinkTls;
 import io.sluice.link.tls.LinkTlsProperties;
+import io.sluice.ring.Direction;
 import io.sluice.ring.RingSizes;
 import io.sluice.standby.MirrorLogin;
 import io.sluice.standby.StandbyBroker;
@@ -174,7 +175,7 @@ public class CoreSite {
         Map<String, RingSizes> sizes = new TreeMap<>();
         core.carriers().forEach((name, carrier) -> sizes.put(name, carrier.ringSizes()));
         // a passive standby's stores are the primary's mirror's to write until it takes over (ADR 0039)
-        return SiteLink.ringsOfSizes(coreConnectionFactory, sizes, !standbyCore.isPassive());
+        return SiteLink.ringsOfSizes(coreConnectionFactory, sizes, !standbyCore.isPassive(), Direction.MT);
     }
 
     @Bean

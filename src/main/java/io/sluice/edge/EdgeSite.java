@@ -157,7 +157,7 @@ public class EdgeSite {
     @Bean
     RingRegistry edgeRings(ActiveMQConnectionFactory edgeConnectionFactory, EdgeProperties edge) {
         return SiteLink.ringsOfSizes(edgeConnectionFactory,
-                Map.of(edge.carrier(), new RingSizes(edge.ringSlots(), edge.moRingSlots())));
+                Map.of(edge.carrier(), new RingSizes(edge.ringSlots(), edge.moRingSlots())), true, Direction.MO);
     }
 
     @Bean

@@ -23,11 +23,18 @@ import io.sluice.ring.Slot;
 public final class RingHandle {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RingHandle.class);
+    /**
+     * Both rings' size before ADR 0039 by default: a peer never heard from may still be of that version. A
+     * ring that has heard its peer keeps its size in the store, and a fresh one waits for the peer's first
+     * heart-beat anyway ({@link #positionKnown}).
+     */
+    static final int SIZE_BEFORE_ADR_0039 = 255;
 
     private final Direction direction;
     private final String carrier;
     private final int capacity;
     private final RingStore store;
+    private final boolean origin;
     private volatile Ring ring;
     /**
      * Whether this end knows where the sequence stands. A ring whose store was empty at start-up may
@@ -46,18 +53,27 @@ public final class RingHandle {
     private volatile OptionalInt peerCapacity = OptionalInt.empty();
 
     public RingHandle(Direction direction, String carrier, int capacity, RingStore store) {
-        this(direction, carrier, capacity, store, true);
+        this(direction, carrier, capacity, store, true, false);
     }
 
     /**
      * @param loadNow false on a passive standby core: the primary's mirror is still writing the store, which is
-     *                loaded (and fitted to this capacity) only when the standby takes over
+     *                loaded (and fitted to this capacity) only when the standby takes over; until then it is only
+     *                checked, and what the takeover will do is logged
+     * @param origin  whether this end is the ring's origin (the core's MT, the edge's MO); a mirror may not shrink
+     *                below what its origin may have under way
      */
-    public RingHandle(Direction direction, String carrier, int capacity, RingStore store, boolean loadNow) {
+    public RingHandle(Direction direction, String carrier, int capacity, RingStore store, boolean loadNow,
+                      boolean origin) {
         this.direction = direction;
         this.carrier = carrier;
         this.capacity = capacity;
         this.store = store;
+        this.origin = origin;
+        if (!loadNow) {
+            store.checkFit(name(), !origin).ifPresent(takeover -> LOG.warn("Ring {} on this passive standby: {}",
+                    name(), takeover));
+        }
         this.ring = loadNow ? load() : journalled(new Ring(name(), capacity));
         this.positionKnown = ring.pointers().lastRetrieved() > 0;
     }
@@ -66,13 +82,14 @@ public final class RingHandle {
      * The ring as its store holds it, every later change told to the transaction that makes it. Loaded at
      * start-up and when a standby takes over, when no route writes the store: one written with another number
      * of slots is fitted to this one first (ADR 0039). Until the peer's next heart-beat, it runs no further
-     * ahead than the peer's ring as last heard, or as the store was written.
+     * ahead than the peer's ring as last heard; with nothing heard ever (a store from before ADR 0039), no
+     * further than the one size rings had before, whichever is smaller.
      */
     private Ring load() {
-        OptionalInt writtenWith = store.fitToCapacity(name());
+        store.fitToCapacity(name(), !origin);
         Ring loaded = store.load(name(), capacity);
         OptionalInt peer = peerCapacity.isPresent() ? peerCapacity : store.peerCapacity();
-        loaded.limitWindow(peer.orElse(writtenWith.orElse(capacity)));
+        loaded.limitWindow(peer.orElse(SIZE_BEFORE_ADR_0039));
         return journalled(loaded);
     }
 

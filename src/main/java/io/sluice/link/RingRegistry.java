@@ -27,19 +27,21 @@ public final class RingRegistry implements BatchListener {
      * @param sizes      one MT and one MO ring per carrier, of these sizes
      */
     public RingRegistry(JmsTemplate jms, Map<String, RingSizes> sizes) {
-        this(jms, sizes, true);
+        this(jms, sizes, true, null);
     }
 
     /**
-     * @param loadNow false on a passive standby core: its rings are loaded from the stores the primary's
-     *                mirror fills only when it takes over ({@link #reloadAll})
+     * @param loadNow    false on a passive standby core: its rings are loaded from the stores the primary's
+     *                   mirror fills only when it takes over ({@link #reloadAll})
+     * @param originHere the direction whose ring originates at this site (the core: MT, an edge: MO); null if
+     *                   neither, which treats both as mirrors (a mirror may not shrink below its origin's window)
      */
-    public RingRegistry(JmsTemplate jms, Map<String, RingSizes> sizes, boolean loadNow) {
+    public RingRegistry(JmsTemplate jms, Map<String, RingSizes> sizes, boolean loadNow, Direction originHere) {
         sizes.forEach((carrier, size) -> {
             for (Direction direction : Direction.values()) {
                 int capacity = size.of(direction);
                 RingStore store = new RingStore(jms, RingStore.storeOf(direction, carrier), capacity);
-                RingHandle handle = new RingHandle(direction, carrier, capacity, store, loadNow);
+                RingHandle handle = new RingHandle(direction, carrier, capacity, store, loadNow, direction == originHere);
                 byName.put(handle.name(), handle);
             }
         });

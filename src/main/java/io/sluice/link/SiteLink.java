@@ -57,15 +57,18 @@ public final class SiteLink {
 
     /** Rings of these carriers (sizes each), stored through the site's route connection factory. */
     public static RingRegistry ringsOfSizes(ConnectionFactory connectionFactory, Map<String, RingSizes> sizes) {
-        return ringsOfSizes(connectionFactory, sizes, true);
+        return ringsOfSizes(connectionFactory, sizes, true, null);
     }
 
-    /** The same; with {@code loadNow} false (a passive standby) loaded only by {@link RingRegistry#reloadAll}. */
+    /**
+     * The same, for a site whose {@code originHere} ring it originates; with {@code loadNow} false (a passive
+     * standby) loaded only by {@link RingRegistry#reloadAll}.
+     */
     public static RingRegistry ringsOfSizes(ConnectionFactory connectionFactory, Map<String, RingSizes> sizes,
-                                            boolean loadNow) {
+                                            boolean loadNow, Direction originHere) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setSessionTransacted(true); // joins a route's transaction when there is one, commits itself otherwise
-        return new RingRegistry(jms, sizes, loadNow);
+        return new RingRegistry(jms, sizes, loadNow, originHere);
     }
 
     /** Rings of these carriers, MT and MO of the same capacity each. */

@@ -3,6 +3,7 @@ package io.sluice.ring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,6 +30,8 @@ import org.springframework.jms.support.JmsUtils;
 final class RingResize {
 
     private static final Logger LOG = LoggerFactory.getLogger(RingResize.class);
+    /** Rounds of emptying a shard before a re-home gives up (each ends with a browse of what is left). */
+    private static final int MAX_ROUNDS = 20;
     /** The largest capacity a ring may have (the configuration's limit), where the search for a legacy store's ends. */
     private static final int MAX_CAPACITY = 65_535;
 
@@ -42,10 +45,13 @@ final class RingResize {
      * @throws IllegalStateException if the ring holds more messages not yet processed than the new capacity
      *                               has slots, or the capacity it was written at cannot be told
      */
-    static OptionalInt fit(RingStore store, String name) {
-        if (writtenAt(store, name, store.records()).isEmpty()) {
-            return OptionalInt.empty();
+    static OptionalInt fit(RingStore store, String name, boolean mirror) {
+        RingStore.Records browsed = store.records();
+        OptionalInt needed = writtenAt(store, name, browsed);
+        if (needed.isEmpty()) {
+            return needed;
         }
+        rehome(store, name, browsed, needed.getAsInt(), mirror); // refuses before anything is consumed
         List<String> shards = RingStore.shardsOf(store.store());
         try (Connection connection = store.jms().getConnectionFactory().createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
@@ -54,12 +60,7 @@ final class RingResize {
             // replaced but not yet pruned (after a kill -9), which no consumer is given
             List<Message> consumed = new ArrayList<>();
             for (String shard : shards) {
-                try (MessageConsumer consumer = session.createConsumer(session.createQueue(shard))) {
-                    // Artemis asks the broker before it answers null here, so null means the shard is empty
-                    for (Message record = consumer.receiveNoWait(); record != null; record = consumer.receiveNoWait()) {
-                        consumed.add(record);
-                    }
-                }
+                consumeAll(session, shard, consumed);
             }
             RingStore.Records records = RingStore.recordsOf(consumed);
             OptionalInt writtenAt = writtenAt(store, name, records);
@@ -67,7 +68,7 @@ final class RingResize {
                 session.rollback();
                 return writtenAt;
             }
-            Rehomed rehomed = rehome(store, name, records, writtenAt.getAsInt());
+            Rehomed rehomed = rehome(store, name, records, writtenAt.getAsInt(), mirror);
             try (MessageProducer producer = session.createProducer(null)) {
                 for (Slot slot : rehomed.kept()) {
                     producer.send(session.createQueue(RingStore.shardOf(store.store(), slot.address())),
@@ -91,11 +92,67 @@ final class RingResize {
         }
     }
 
+    /**
+     * What {@link #fit} would do, without doing it: for a passive standby, whose stores the primary's mirror
+     * writes until the takeover fits them.
+     *
+     * @return what the takeover will do, or why it will fail; empty if the store fits
+     */
+    static Optional<String> dryRun(RingStore store, String name, boolean mirror) {
+        try {
+            RingStore.Records records = store.records();
+            OptionalInt needed = writtenAt(store, name, records);
+            if (needed.isEmpty()) {
+                return Optional.empty();
+            }
+            Rehomed rehomed = rehome(store, name, records, needed.getAsInt(), mirror);
+            return Optional.of("its store was written with " + needed.getAsInt() + " slots, this core has "
+                    + store.capacity() + ": the takeover will re-home " + rehomed.kept().size() + " messages");
+        } catch (IllegalStateException | IllegalArgumentException unfit) {
+            return Optional.of("the takeover will fail: " + unfit.getMessage());
+        }
+    }
+
+    /**
+     * Every record of the shard, into {@code consumed}, in the session's transaction. A consumer with a window
+     * can be told "nothing" while records are still on their way to it (its credit and its question to the
+     * broker travel apart), so the shard is browsed after each round: a browser sees what no consumer of this
+     * transaction holds.
+     */
+    private static void consumeAll(Session session, String shard, List<Message> consumed) throws JMSException {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(shard))) {
+                for (Message record = consumer.receiveNoWait(); record != null; record = consumer.receiveNoWait()) {
+                    consumed.add(record);
+                }
+            }
+            if (!session.createBrowser(session.createQueue(shard)).getEnumeration().hasMoreElements()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Ring store shard " + shard + " still held records after " + MAX_ROUNDS
+                + " rounds of emptying it; nothing was changed");
+    }
+
     /** The ring's messages above its Last Processed at their slots in the store's capacity, and the new floor. */
     record Rehomed(List<Slot> kept, long floor, Pointers pointers) {
     }
 
-    static Rehomed rehome(RingStore store, String name, RingStore.Records records, int before) {
+    /**
+     * @param mirror whether this end is the ring's mirror: its origin may have as many messages under way as the
+     *               smaller of the two rings allowed before, which a smaller mirror could not hold safely
+     */
+    static Rehomed rehome(RingStore store, String name, RingStore.Records records, int before, boolean mirror) {
+        if (mirror && store.capacity() < before) {
+            int underWay = Math.min(before, records.peerCapacity() == null ? before : records.peerCapacity());
+            if (store.capacity() < underWay) {
+                throw new IllegalStateException("Ring " + name + " is this end's mirror, stored with " + before
+                        + " slots; its origin may have up to " + underWay + " messages under way, more than the "
+                        + store.capacity() + " slots now configured (a mirror takes a newer message in a slot as proof"
+                        + " the older one was processed): shrink the other end first, start this one once more with "
+                        + before + " slots so that it hears the new size, then shrink it (ADR 0039)");
+            }
+        }
         Ring old = restore(name, before, records);
         Pointers pointers = old.pointers();
         long floor = Math.max(records.floor(), pointers.lastProcessed());

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -199,10 +200,17 @@ public final class RingStore {
      * Once at start-up, before the ring is loaded: a store written with another number of slots (the ring was
      * resized) has its messages not yet processed moved to their slots in this capacity (ADR 0039).
      *
+     * @param mirror whether this end is the ring's mirror, which may not shrink below what its origin may have
+     *               under way
      * @return the capacity the store had been written with, if it was another
      */
-    public OptionalInt fitToCapacity(String name) {
-        return RingResize.fit(this, name);
+    public OptionalInt fitToCapacity(String name, boolean mirror) {
+        return RingResize.fit(this, name, mirror);
+    }
+
+    /** What {@link #fitToCapacity} would do, read only: a problem or a re-home to come, or empty if the store fits. */
+    public Optional<String> checkFit(String name, boolean mirror) {
+        return RingResize.dryRun(this, name, mirror);
     }
 
     /** The ring as last committed. */

@@ -102,7 +102,7 @@ class LinkResyncTest {
     }
 
     private void startEdge(RingSizes sizes) {
-        edgeRings = SiteLink.ringsOfSizes(edgeFactory, Map.of(CARRIER, sizes));
+        edgeRings = SiteLink.ringsOfSizes(edgeFactory, Map.of(CARRIER, sizes), true, Direction.MO);
         edgeRings.get(Direction.MO, CARRIER).markPositionKnown();
         edge = new EdgeLinkEnd(CARRIER, "7777", edgeRings, new LinkMonitor(Duration.ofSeconds(5), CLOCK),
                 new Resync(Duration.ofSeconds(10), CLOCK), new ReceiptCorrelator(100), CLOCK);

@@ -52,7 +52,7 @@ class PassiveRingsTest {
         String store = RingStore.storeOf(Direction.MO, "p");
         long recordsBefore = RingStore.shardsOf(store).stream().mapToLong(broker::messagesAdded).sum();
 
-        RingRegistry standby = SiteLink.ringsOfSizes(connectionFactory, Map.of("p", new RingSizes(8, 16)), false);
+        RingRegistry standby = SiteLink.ringsOfSizes(connectionFactory, Map.of("p", new RingSizes(8, 16)), false, Direction.MT);
         RingHandle passive = standby.get(Direction.MO, "p");
         assertThat(passive.ring().pointers().lastRetrieved()).as("not loaded while passive").isZero();
         assertThat(RingStore.shardsOf(store).stream().mapToLong(broker::messagesAdded).sum())

@@ -1,7 +1,9 @@
 package io.sluice.ring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -32,8 +34,11 @@ class RingResizeTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T18:00:00Z");
     private static final List<String> CARRIERS = List.of("grow", "shrink", "full", "legacy", "mirror", "broken", "same",
-            "gaps", "exact", "rebuilt");
+            "gaps", "exact", "rebuilt", "mshrink");
     private static final BrokenSend BROKEN = new BrokenSend();
+    /** {@link RingStore#fitToCapacity}'s role argument: this end originates the ring. */
+    private static final boolean ORIGIN = false;
+    private static final boolean MIRROR = true;
     private static InVmBroker broker;
 
     @BeforeAll
@@ -56,7 +61,7 @@ class RingResizeTest {
         store("grow", 4).savePeerCapacity(4);
 
         RingStore grown = store("grow", 16);
-        assertThat(grown.fitToCapacity("mt.grow")).isEqualTo(OptionalInt.of(4));
+        assertThat(grown.fitToCapacity("mt.grow", ORIGIN)).isEqualTo(OptionalInt.of(4));
         Ring after = grown.load("mt.grow", 16);
 
         assertThat(after.pointers()).isEqualTo(before.pointers());
@@ -69,7 +74,7 @@ class RingResizeTest {
         Slot next = after.retrieve(payload(11), NOW);
         assertThat(next.sequence()).isEqualTo(11);
         assertThat(next.address()).isEqualTo(11);
-        assertThat(grown.fitToCapacity("mt.grow")).as("a store that fits is left alone").isEmpty();
+        assertThat(grown.fitToCapacity("mt.grow", ORIGIN)).as("a store that fits is left alone").isEmpty();
         assertThat(grown.peerCapacity()).as("the peer's size as last heard is kept").hasValue(4);
     }
 
@@ -87,7 +92,7 @@ class RingResizeTest {
         }
 
         RingStore grown = store("gaps", 16);
-        grown.fitToCapacity("mt.gaps");
+        grown.fitToCapacity("mt.gaps", ORIGIN);
         Ring after = grown.load("mt.gaps", 16);
 
         assertThat(after.pointers()).isEqualTo(before.pointers());
@@ -100,11 +105,38 @@ class RingResizeTest {
     void aRingShrinksToExactlyItsMessagesFromLastProcessedOnButNotOneSlotLess() throws Exception {
         Ring before = originWithWindow(store("exact", 8), 20, 4);
 
-        assertThatThrownBy(() -> store("exact", 3).fitToCapacity("mt.exact"))
+        assertThatThrownBy(() -> store("exact", 3).fitToCapacity("mt.exact", ORIGIN))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("start it with 8 slots");
         RingStore shrunk = store("exact", 4);
-        assertThat(shrunk.fitToCapacity("mt.exact")).isEqualTo(OptionalInt.of(8));
+        assertThat(shrunk.fitToCapacity("mt.exact", ORIGIN)).isEqualTo(OptionalInt.of(8));
         assertThat(shrunk.load("mt.exact", 4).pointers()).isEqualTo(before.pointers());
+    }
+
+    @Test
+    void aMirrorShrinksOnlyOnceItHasHeardItsOriginRunsWithinTheNewSize() throws Exception {
+        RingStore old = store(Direction.MO, "mshrink", 16);
+        Ring mirror = new Ring("mo.mshrink", 16);
+        for (long sequence = 1; sequence <= 20; sequence++) {
+            mirror.accept(sequence, payload(sequence), NOW);
+            old.save(mirror.slot(sequence).orElseThrow());
+            if (sequence <= 18) {
+                old.save(mirror.process(sequence).orElseThrow());
+            }
+        }
+        old.savePeerCapacity(16); // the origin's ring: up to 16 under way, though only 2 are here
+
+        assertThatThrownBy(() -> store(Direction.MO, "mshrink", 8).fitToCapacity("mo.mshrink", MIRROR))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("its origin may have up to 16 messages under way")
+                .hasMessageContaining("shrink the other end first");
+        assertThat(store(Direction.MO, "mshrink", 8).checkFit("mo.mshrink", MIRROR)).get(as(STRING))
+                .startsWith("the takeover will fail");
+
+        store(Direction.MO, "mshrink", 16).savePeerCapacity(8); // the origin was shrunk and said so
+        RingStore shrunk = store(Direction.MO, "mshrink", 8);
+        assertThat(shrunk.checkFit("mo.mshrink", MIRROR)).get(as(STRING)).contains("the takeover will re-home 2");
+        assertThat(shrunk.fitToCapacity("mo.mshrink", MIRROR)).isEqualTo(OptionalInt.of(16));
+        assertThat(shrunk.load("mo.mshrink", 8).pointers()).isEqualTo(mirror.pointers());
     }
 
     @Test
@@ -121,18 +153,18 @@ class RingResizeTest {
         RingStore old = store(Direction.MO, "rebuilt", 15);
         writeWithoutCapacity(old, mirror);
 
-        assertThatThrownBy(() -> store(Direction.MO, "rebuilt", 64).fitToCapacity("mo.rebuilt"))
+        assertThatThrownBy(() -> store(Direction.MO, "rebuilt", 64).fitToCapacity("mo.rebuilt", ORIGIN))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("records fit rings of [3, 5, 9, 15, 45] slots")
                 .hasMessageContaining("start this version once with the size it had");
 
         RingStore same = store(Direction.MO, "rebuilt", 15);
-        assertThat(same.fitToCapacity("mo.rebuilt")).as("written again, saying its size").isEqualTo(OptionalInt.of(15));
+        assertThat(same.fitToCapacity("mo.rebuilt", ORIGIN)).as("written again, saying its size").isEqualTo(OptionalInt.of(15));
         assertThat(same.load("mo.rebuilt", 15).pointers()).isEqualTo(mirror.pointers());
         assertThat(same.records().slots()).allMatch(record -> record.capacity() == 15);
 
         RingStore grown = store(Direction.MO, "rebuilt", 64);
-        assertThat(grown.fitToCapacity("mo.rebuilt")).isEqualTo(OptionalInt.of(15));
+        assertThat(grown.fitToCapacity("mo.rebuilt", ORIGIN)).isEqualTo(OptionalInt.of(15));
         Ring after = grown.load("mo.rebuilt", 64);
         assertThat(after.pointers()).isEqualTo(mirror.pointers());
         assertThat(after.accept(33, payload(33), NOW).inOrder()).as("33 to 45 still to come").extracting(Slot::sequence)
@@ -144,7 +176,7 @@ class RingResizeTest {
         Ring before = originWithWindow(store("shrink", 16), 40, 3);
 
         RingStore shrunk = store("shrink", 4);
-        assertThat(shrunk.fitToCapacity("mt.shrink")).isEqualTo(OptionalInt.of(16));
+        assertThat(shrunk.fitToCapacity("mt.shrink", ORIGIN)).isEqualTo(OptionalInt.of(16));
         Ring after = shrunk.load("mt.shrink", 4);
 
         assertThat(after.pointers()).isEqualTo(before.pointers());
@@ -157,7 +189,7 @@ class RingResizeTest {
         Ring before = originWithWindow(store("full", 8), 20, 6);
         RingStore.Records stored = store("full", 8).records();
 
-        assertThatThrownBy(() -> store("full", 4).fitToCapacity("mt.full"))
+        assertThatThrownBy(() -> store("full", 4).fitToCapacity("mt.full", ORIGIN))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("was stored with 8 slots and holds 6 sequences from its Last Processed on (15 to 20)")
                 .hasMessageContaining("more than the 4 slots now configured: start it with 8 slots until those are processed");
@@ -181,7 +213,7 @@ class RingResizeTest {
         writeWithoutCapacity(old, before);
 
         RingStore grown = store("legacy", 64);
-        assertThat(grown.fitToCapacity("mt.legacy")).isEqualTo(OptionalInt.of(5));
+        assertThat(grown.fitToCapacity("mt.legacy", ORIGIN)).isEqualTo(OptionalInt.of(5));
         Ring after = grown.load("mt.legacy", 64);
 
         assertThat(after.pointers()).isEqualTo(before.pointers());
@@ -199,7 +231,7 @@ class RingResizeTest {
         old.save(mirror.process(1).orElseThrow());
 
         RingStore grown = store(Direction.MO, "mirror", 8);
-        grown.fitToCapacity("mo.mirror");
+        grown.fitToCapacity("mo.mirror", ORIGIN);
         Ring after = grown.load("mo.mirror", 8);
 
         assertThat(after.pointers()).isEqualTo(mirror.pointers());
@@ -213,13 +245,13 @@ class RingResizeTest {
         RingStore.Records stored = store("broken", 4).records();
         BROKEN.refuse(BrokenSend.toRingStore(Direction.MT, "broken"), 1);
 
-        assertThatThrownBy(() -> store("broken", 32).fitToCapacity("mt.broken"))
+        assertThatThrownBy(() -> store("broken", 32).fitToCapacity("mt.broken", ORIGIN))
                 .isInstanceOf(JmsException.class);
         assertThat(BROKEN.left()).isZero();
         assertSameRecords(store("broken", 4).records(), stored); // those the failed transaction consumed are back
 
         RingStore grown = store("broken", 32);
-        assertThat(grown.fitToCapacity("mt.broken")).isEqualTo(OptionalInt.of(4));
+        assertThat(grown.fitToCapacity("mt.broken", ORIGIN)).isEqualTo(OptionalInt.of(4));
         assertThat(grown.load("mt.broken", 32).pointers()).isEqualTo(before.pointers());
     }
 
@@ -228,7 +260,7 @@ class RingResizeTest {
         originWithWindow(store("same", 8), 20, 2);
         RingStore.Records stored = store("same", 8).records();
 
-        assertThat(store("same", 8).fitToCapacity("mt.same")).isEmpty();
+        assertThat(store("same", 8).fitToCapacity("mt.same", ORIGIN)).isEmpty();
         assertSameRecords(store("same", 8).records(), stored);
     }
 
