@@ -35,6 +35,7 @@ import io.sluice.link.tls.LinkTlsProperties;
 import io.sluice.ring.Direction;
 import io.sluice.ring.RingSizes;
 import io.sluice.sms.cimd2.client.Cimd2Component;
+import io.sluice.sms.smpp.BoundedSmppComponent;
 import io.sluice.sms.smpp.GuardedSmppBinding;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
@@ -373,12 +374,16 @@ public class EdgeSite {
         };
     }
 
-    /** Every SMPP endpoint decodes deliver_sm with {@link GuardedSmppBinding}, so nothing is acked and lost. */
+    /**
+     * Every SMPP endpoint decodes deliver_sm with {@link GuardedSmppBinding}, so nothing is acked and lost,
+     * and reads PDUs no longer than SMPP 3.4 needs ({@link BoundedSmppComponent}).
+     */
     @Bean
     CamelContextConfiguration guardedSmppDecoding() {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext context) {
+                BoundedSmppComponent.install(context);
                 GuardedSmppBinding.install(context);
             }
 

@@ -30,6 +30,7 @@ import io.sluice.link.Resync;
 import io.sluice.link.RingRegistry;
 import io.sluice.link.SiteLink;
 import io.sluice.ring.Direction;
+import io.sluice.sms.smpp.BoundedSmppComponent;
 import io.sluice.ring.RingStore;
 import io.sluice.testsupport.InVmBroker;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
@@ -106,6 +107,7 @@ final class EdgeSmppRoutes {
                 new Resync(Duration.ofSeconds(10), Clock.systemUTC()), receipts, Clock.systemUTC());
         var registry = context.getRegistry();
         registry.bind("jms", CamelJms.component(connectionFactory));
+        BoundedSmppComponent.install(context); // as EdgeSite does: PDUs no longer than SMPP 3.4 needs
         registry.bind("edgeRings", rings);
         registry.bind("edgeLinkEnd", link);
         registry.bind("edgeLinkBatches", BatchListener.all(rings, monitor));
