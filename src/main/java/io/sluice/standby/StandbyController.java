@@ -38,7 +38,7 @@ public class StandbyController {
     }
 
     @PostMapping("/api/admin/standby/activate")
-    public ResponseEntity<Object> activate() throws Exception {
+    public ResponseEntity<Object> activate() {
         if (!standbyCore.status().standby()) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
                     .body(new ApiError("not_standby", "this core is not a standby"));
@@ -49,6 +49,9 @@ public class StandbyController {
         } catch (IllegalStateException starting) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
                     .body(new ApiError("starting", starting.getMessage()));
+        } catch (StandbyCore.TakeoverFailedException failed) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ApiError("takeover_failed", failed.getMessage()));
         }
     }
 

@@ -28,10 +28,28 @@ public final class StandbyCore implements AutoCloseable {
         void run() throws Exception;
     }
 
-    /** What the standby knows about its takeover, for the REST view and the tests' figures. */
+    /**
+     * What the standby knows about its takeover, for the REST view, its health and the tests' figures.
+     *
+     * @param takeoverFailures    takeovers begun and failed since the last one that succeeded (or the start)
+     * @param lastTakeoverFailure why the last of them failed; null when none has
+     * @param nextTakeoverAttempt when the watcher tries again after a failure; null when none is pending
+     */
     public record Status(State state, boolean standby, boolean primarySeen, boolean primaryConnected,
-                         Instant primaryGoneAt, Instant activatedAt, String activatedBy) {
+                         Instant primaryGoneAt, Instant activatedAt, String activatedBy, int takeoverFailures,
+                         String lastTakeoverFailure, Instant nextTakeoverAttempt) {
     }
+
+    /** A takeover's steps failed; the standby stays passive and the watcher tries again later. */
+    public static final class TakeoverFailedException extends Exception {
+        TakeoverFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The watcher's first retry after a failed takeover; each further failure doubles it, up to the cap. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
 
     private final boolean standby;
     private final TakeoverRule rule;
@@ -43,6 +61,9 @@ public final class StandbyCore implements AutoCloseable {
     private volatile String activatedBy;
     /** Set as a takeover begins, before its first step: from then on the primary's mirror may not log in. */
     private volatile boolean takingOver;
+    private volatile int takeoverFailures;
+    private volatile String lastTakeoverFailure;
+    private volatile Instant nextTakeoverAttempt;
     private BooleanSupplier primaryProbe;
     private Activation activation;
     private ScheduledExecutorService watcher;
@@ -85,8 +106,10 @@ public final class StandbyCore implements AutoCloseable {
     private void checkQuietly() {
         try {
             check();
+        } catch (TakeoverFailedException logged) {
+            // activate() said what failed and when the next attempt is
         } catch (Exception e) {
-            LOG.error("The standby could not take over; trying again", e);
+            LOG.error("The standby could not watch its primary; trying again", e);
         }
     }
 
@@ -102,18 +125,23 @@ public final class StandbyCore implements AutoCloseable {
         }
         primaryConnected = connected;
         primaryGoneAt = rule.absentSince();
-        if (takeOver) {
+        Instant retry = nextTakeoverAttempt;
+        if (takeOver && (retry == null || !clock.instant().isBefore(retry))) {
             activate("the primary's mirror has been gone since " + primaryGoneAt);
         }
     }
 
     /**
-     * Makes this standby the core, once; later calls do nothing.
+     * Makes this standby the core, once; later calls do nothing. A failed takeover leaves it passive
+     * (the primary's mirror stays shut out): the watcher tries again after {@link #FIRST_RETRY}, twice as
+     * long after each further failure up to {@link #LONGEST_RETRY}, and the health is DOWN meanwhile. A
+     * takeover by hand tries at once.
      *
      * @return whether this call activated it
-     * @throws IllegalStateException before the site has started (nothing to activate yet)
+     * @throws IllegalStateException   before the site has started (nothing to activate yet)
+     * @throws TakeoverFailedException when a step of the takeover failed
      */
-    public synchronized boolean activate(String why) throws Exception {
+    public synchronized boolean activate(String why) throws TakeoverFailedException {
         if (!isPassive()) {
             return false;
         }
@@ -122,10 +150,16 @@ public final class StandbyCore implements AutoCloseable {
         }
         LOG.warn("Taking over as the core: {}", why);
         takingOver = true;
-        activation.run();
+        try {
+            activation.run();
+        } catch (Exception failed) {
+            throw failedTakeover(failed);
+        }
         state = State.ACTIVE;
         activatedAt = clock.instant();
         activatedBy = why;
+        takeoverFailures = 0;
+        nextTakeoverAttempt = null;
         if (watcher != null) {
             watcher.shutdown();
         }
@@ -133,8 +167,27 @@ public final class StandbyCore implements AutoCloseable {
         return true;
     }
 
+    private TakeoverFailedException failedTakeover(Exception failed) {
+        int failures = ++takeoverFailures;
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 16));
+        if (wait.compareTo(LONGEST_RETRY) > 0) {
+            wait = LONGEST_RETRY;
+        }
+        nextTakeoverAttempt = clock.instant().plus(wait);
+        lastTakeoverFailure = String.valueOf(failed.getMessage());
+        String message = "The takeover failed (" + failures + (failures == 1 ? " time" : " times") + "): "
+                + lastTakeoverFailure + "; this core stays passive and tries again at " + nextTakeoverAttempt;
+        if (failures == 1) {
+            LOG.error(message, failed);
+        } else {
+            LOG.error(message);
+        }
+        return new TakeoverFailedException(message, failed);
+    }
+
     public Status status() {
-        return new Status(state, standby, rule.primarySeen(), primaryConnected, primaryGoneAt, activatedAt, activatedBy);
+        return new Status(state, standby, rule.primarySeen(), primaryConnected, primaryGoneAt, activatedAt, activatedBy,
+                takeoverFailures, lastTakeoverFailure, nextTakeoverAttempt);
     }
 
     @Override

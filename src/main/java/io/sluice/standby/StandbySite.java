@@ -65,17 +65,27 @@ public class StandbySite {
                 WATCH_EVERY);
     }
 
-    /** Health {@code standby}, part of the core's readiness: a passive standby is alive but serves nobody. */
+    /**
+     * Health {@code standby}, part of the core's readiness: a passive standby is alive but serves nobody
+     * (OUT_OF_SERVICE); one whose takeover failed and has not yet succeeded is DOWN, with the reason.
+     */
     @Bean
     HealthIndicator standbyHealthIndicator(StandbyCore standbyCore) {
-        return () -> {
-            StandbyCore.Status status = standbyCore.status();
-            Health.Builder health = status.state() == StandbyCore.State.PASSIVE ? Health.status(Status.OUT_OF_SERVICE)
-                    : Health.up();
-            return health.withDetail("state", status.state())
-                    .withDetail("standby", status.standby())
-                    .withDetail("primarySeen", status.primarySeen())
-                    .build();
-        };
+        return () -> health(standbyCore.status());
+    }
+
+    static Health health(StandbyCore.Status status) {
+        boolean passive = status.state() == StandbyCore.State.PASSIVE;
+        Health.Builder health = !passive ? Health.up()
+                : status.takeoverFailures() > 0 ? Health.down() : Health.status(Status.OUT_OF_SERVICE);
+        health.withDetail("state", status.state())
+                .withDetail("standby", status.standby())
+                .withDetail("primarySeen", status.primarySeen());
+        if (passive && status.takeoverFailures() > 0) {
+            health.withDetail("takeoverFailures", status.takeoverFailures())
+                    .withDetail("lastTakeoverFailure", status.lastTakeoverFailure())
+                    .withDetail("nextTakeoverAttempt", String.valueOf(status.nextTakeoverAttempt()));
+        }
+        return health.build();
     }
 }

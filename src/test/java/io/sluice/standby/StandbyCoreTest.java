@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
 
 class StandbyCoreTest {
 
@@ -119,8 +120,64 @@ class StandbyCoreTest {
         core.watch(primaryConnected::get, () -> {
             throw new IllegalStateException("port taken");
         }, WATCH_NEVER);
-        assertThatThrownBy(() -> core.activate("by hand")).hasMessage("port taken");
+        assertThatThrownBy(() -> core.activate("by hand")).isInstanceOf(StandbyCore.TakeoverFailedException.class)
+                .hasMessageContaining("port taken");
         assertThat(core.isPassive()).isTrue();
+        assertThat(core.status().takeoverFailures()).isEqualTo(1);
+        assertThat(core.status().lastTakeoverFailure()).isEqualTo("port taken");
+        core.close();
+    }
+
+    @Test
+    void aFailingTakeoverIsTriedAgainLessAndLessOftenAndItsHealthIsDownUntilOneSucceeds() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean fits = new AtomicBoolean();
+        StandbyCore core = new StandbyCore(true, new TakeoverRule(Duration.ofSeconds(10)), clock);
+        core.watch(primaryConnected::get, () -> {
+            attempts.incrementAndGet();
+            if (!fits.get()) {
+                throw new IllegalStateException("ring store mo.alpha does not fit");
+            }
+        }, WATCH_NEVER);
+        primaryConnected.set(true);
+        core.check();
+        primaryConnected.set(false);
+        core.check();
+        now = now.plusSeconds(10);
+
+        assertThatThrownBy(core::check).isInstanceOf(StandbyCore.TakeoverFailedException.class);
+        assertThat(StandbySite.health(core.status()).getStatus()).isEqualTo(Status.DOWN);
+        assertThat(StandbySite.health(core.status()).getDetails())
+                .containsEntry("lastTakeoverFailure", "ring store mo.alpha does not fit")
+                .containsEntry("takeoverFailures", 1);
+        // the watcher's checks every 500 ms: the next attempt 1 s after the first failure, then 2 s, then 4 s
+        Instant firstFailure = now;
+        for (Duration after : new Duration[] {Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(7)}) {
+            int before = attempts.get();
+            while (now.isBefore(firstFailure.plus(after).minusMillis(500))) {
+                now = now.plusMillis(500);
+                core.check();
+            }
+            assertThat(attempts).as("no attempt before " + after).hasValue(before);
+            now = now.plusMillis(500);
+            assertThatThrownBy(core::check).isInstanceOf(StandbyCore.TakeoverFailedException.class);
+            assertThat(attempts).hasValue(before + 1);
+        }
+        assertThat(core.status().takeoverFailures()).isEqualTo(4);
+        assertThat(core.status().nextTakeoverAttempt()).isEqualTo(now.plusSeconds(8));
+        assertThat(core.acceptsMirror()).as("the primary's mirror stays shut out").isFalse();
+
+        fits.set(true);
+        assertThat(core.activate("by hand, after the fix")).as("by hand: at once").isTrue();
+        assertThat(core.status().takeoverFailures()).isZero();
+        assertThat(StandbySite.health(core.status()).getStatus()).isEqualTo(Status.UP);
+        core.close();
+    }
+
+    @Test
+    void aPassiveStandbyIsOutOfServiceNotDown() {
+        StandbyCore core = standby(true, Duration.ofSeconds(10));
+        assertThat(StandbySite.health(core.status()).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         core.close();
     }
 
