@@ -51,6 +51,7 @@ public final class RingChanges {
 
     private final List<Kept> kept = new ArrayList<>();
     private final Set<RingHandle> positionsLearnt = new LinkedHashSet<>();
+    private final Set<RingHandle> peersSaved = new LinkedHashSet<>();
 
     private RingChanges() {
     }
@@ -102,14 +103,27 @@ public final class RingChanges {
         return changes;
     }
 
+    /**
+     * A ring wrote its peer's size to its store (see {@link RingHandle#heardPeer}): in the transaction open
+     * on this thread, which it returns, or for good (null).
+     */
+    static RingChanges peerSaved(RingHandle handle) {
+        RingChanges changes = CURRENT.get();
+        if (changes != null) {
+            changes.peersSaved.add(handle);
+        }
+        return changes;
+    }
+
     public boolean isEmpty() {
-        return kept.isEmpty() && positionsLearnt.isEmpty();
+        return kept.isEmpty() && positionsLearnt.isEmpty() && peersSaved.isEmpty();
     }
 
     /** The transaction committed: its changes stay, and are no longer undone. */
     public void committed() {
         byRing(kept).forEach((ring, changes) -> ring.settle(changes));
         positionsLearnt.forEach(handle -> handle.positionSettled(this));
+        peersSaved.forEach(handle -> handle.peerSaveSettled(this));
         close();
     }
 
@@ -120,6 +134,7 @@ public final class RingChanges {
      */
     public void abandon() {
         byRing(kept).forEach(Ring::settle);
+        peersSaved.forEach(handle -> handle.forgetPeerSave(this)); // written again: harmless if it was there
         close();
     }
 
@@ -130,6 +145,7 @@ public final class RingChanges {
         Map<Ring, List<RingChange>> rings = byRing(newestFirst);
         rings.forEach(Ring::undo);
         positionsLearnt.forEach(handle -> handle.forgetPosition(this));
+        peersSaved.forEach(handle -> handle.forgetPeerSave(this));
         kept.stream().map(Kept::handle).distinct().forEach(RingHandle::wakeRetrievers);
         if (!rings.isEmpty()) {
             LOG.info("Undid a rolled-back transaction's {} ring changes ({})", kept.size(),
@@ -216,6 +232,7 @@ public final class RingChanges {
     private void close() {
         kept.clear();
         positionsLearnt.clear();
+        peersSaved.clear();
         if (CURRENT.get() == this) {
             CURRENT.remove();
         }

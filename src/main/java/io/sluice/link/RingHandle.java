@@ -51,6 +51,10 @@ public final class RingHandle {
     private volatile OptionalLong peerConfirmed = OptionalLong.empty();
     /** The peer's slots for this ring as its latest heart-beat said; empty until heard (or from an older peer). */
     private volatile OptionalInt peerCapacity = OptionalInt.empty();
+    /** The peer's slots as this process last wrote them to the store; empty until written, or if that rolled back. */
+    private OptionalInt savedPeerCapacity = OptionalInt.empty();
+    /** The open transaction that wrote {@link #savedPeerCapacity}; null once that committed. */
+    private RingChanges peerSavedIn;
 
     public RingHandle(Direction direction, String carrier, int capacity, RingStore store) {
         this(direction, carrier, capacity, store, true, false);
@@ -162,8 +166,8 @@ public final class RingHandle {
         peerCapacity = capacity;
         ring.limitWindow(capacity.getAsInt());
         wakeRetrievers(); // a larger window may free a waiting retrieve
+        savePeerCapacity(capacity);
         if (!capacity.equals(before)) {
-            store.savePeerCapacity(capacity.getAsInt());
             if (capacity.getAsInt() != this.capacity) {
                 LOG.warn("Ring {} has {} slots here and {} at the other end of the link: configure both alike (the"
                         + " edge's sluice.edge.{}ring-slots, the core's sluice.core.carriers.{}.{}ring-slots); until"
@@ -173,8 +177,40 @@ public final class RingHandle {
         }
     }
 
+    /**
+     * Writes the peer's size to the store when it differs from what this process last wrote there, in the
+     * heart-beat's transaction: should that roll back, the next heart-beat writes it again.
+     */
+    private synchronized void savePeerCapacity(OptionalInt capacity) {
+        if (!capacity.equals(savedPeerCapacity)) {
+            store.savePeerCapacity(capacity.getAsInt());
+            savedPeerCapacity = capacity;
+            peerSavedIn = RingChanges.peerSaved(this);
+        }
+    }
+
+    /** The transaction that wrote the peer's size committed: the store has it. */
+    synchronized void peerSaveSettled(RingChanges transaction) {
+        if (peerSavedIn == transaction) {
+            peerSavedIn = null;
+        }
+    }
+
+    /** The transaction that wrote the peer's size rolled back, or nobody knows: the next heart-beat writes it. */
+    synchronized void forgetPeerSave(RingChanges transaction) {
+        if (peerSavedIn == transaction) {
+            peerSavedIn = null;
+            savedPeerCapacity = OptionalInt.empty();
+        }
+    }
+
     private String prefix() {
         return direction == Direction.MO ? "mo-" : "";
+    }
+
+    /** The peer's slots for this ring as the store has them (committed), read now. */
+    public OptionalInt storedPeerCapacity() {
+        return store.peerCapacity();
     }
 
     /** The peer's slots for this ring as its latest heart-beat said; empty until one said. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +105,29 @@ class RingChangesTest {
         assertThat(mt.pointers()).as("memory as committed").isEqualTo(mt.storedRing().pointers());
         assertThat(mt.ring().slots()).as("slot for slot").isEqualTo(mt.storedRing().slots());
         assertThat(retrieved("m2")).as("the undone sequence is the next one").isEqualTo(first + 1);
+    }
+
+    @Test
+    void thePeersSizeWrittenByAHeartBeatThatRolledBackIsWrittenByTheNext() throws Exception {
+        try (Batch heartBeat = new Batch()) {
+            heartBeat.begin();
+            heartBeat.run(() -> {
+                mt.heardPeer(new Pointers(0, 0, 0, 0), OptionalInt.of(4));
+                return null;
+            });
+            heartBeat.rollBack();
+        }
+        assertThat(mt.storedPeerCapacity()).as("rolled back with its heart-beat").isEmpty();
+
+        try (Batch next = new Batch()) {
+            next.begin();
+            next.run(() -> {
+                mt.heardPeer(new Pointers(0, 0, 0, 0), OptionalInt.of(4)); // the same size as the one rolled back
+                return null;
+            });
+            next.commit();
+        }
+        assertThat(mt.storedPeerCapacity()).as("kept for the next start").hasValue(4);
     }
 
     @Test
