@@ -8,6 +8,8 @@ package io.sluice.sms.smpp;
 public enum SmppStatus {
     /** No error. */
     ESME_ROK(0x00000000, false),
+    /** Message length is invalid (a command_length the reader refuses, ADR 0040). */
+    ESME_RINVCMDLEN(0x00000002, false),
     /** Invalid command ID: an operation the peer does not implement. */
     ESME_RINVCMDID(0x00000003, false),
     /** System error (temporary: the SMSC had a problem, not the message). */

@@ -67,6 +67,14 @@ class BoundedPduReaderTest {
     }
 
     @Test
+    void aHeaderOnlyPduIsReadAndOneByteShorterIsRefused() throws Exception {
+        // enquire_link_resp: 16 bytes, all header
+        assertThat(reader.readPDUHeader(stream("00000010 80000015 00000000 00000003")).getCommandLength()).isEqualTo(16);
+        assertThatThrownBy(() -> reader.readPDUHeader(stream("0000000f 80000015 00000000 00000003")))
+                .isInstanceOf(InvalidCommandLengthException.class);
+    }
+
+    @Test
     void aCommandLengthShorterThanTheHeaderIsRefused() {
         // the emulator's #BADLEN
         assertThatThrownBy(() -> reader.readPDUHeader(stream("00000008 80000004")))
