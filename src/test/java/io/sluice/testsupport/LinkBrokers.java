@@ -1,7 +1,9 @@
 package io.sluice.testsupport;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.amqpBrokerConnectivity.AMQPBrokerConnectConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * Bare broker configurations for tests of the core↔edge link: an "edge" that dials a "core" over AMQP
@@ -29,6 +31,8 @@ public final class LinkBrokers {
         configuration.setPersistenceEnabled(false);
         configuration.setSecurityEnabled(false);
         configuration.addAcceptorConfiguration(name, acceptor);
+        // the sites' dead-letter address (broker-config/*/broker.xml); without one Artemis warns for every queue
+        configuration.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("sluice.dead")));
         return configuration;
     }
 }

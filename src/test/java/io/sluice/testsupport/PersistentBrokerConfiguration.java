@@ -2,8 +2,10 @@ package io.sluice.testsupport;
 
 import java.nio.file.Path;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /** A broker that keeps its journal in a test's directory, so that a test can stop it and start it again from there. */
 public final class PersistentBrokerConfiguration {
@@ -24,6 +26,8 @@ public final class PersistentBrokerConfiguration {
         configuration.setPagingDirectory(dataDir.resolve("paging").toString());
         configuration.setLargeMessagesDirectory(dataDir.resolve("large").toString());
         configuration.addAcceptorConfiguration("in-vm", "vm://0");
+        // the sites' dead-letter address (broker-config/*/broker.xml); without one Artemis warns for every queue
+        configuration.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("sluice.dead")));
         return configuration;
     }
 }

@@ -45,7 +45,7 @@ public final class BoundedPduReader extends DefaultPDUReader {
         int length = in.readInt();
         if (Integer.compareUnsigned(length, maxPduBytes) > 0) {
             throw new InvalidCommandLengthException("command_length " + Integer.toUnsignedString(length)
-                    + " is over the " + maxPduBytes + " bytes an SMPP 3.4 PDU can need: the stream is out of step");
+                    + " is over the ceiling of " + maxPduBytes + " bytes (more than any standard SMPP 3.4 PDU): the stream is out of step");
         }
         if (length < HEADER_BYTES) {
             throw new InvalidCommandLengthException("command_length " + length + " is shorter than the "

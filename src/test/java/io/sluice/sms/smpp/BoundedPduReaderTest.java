@@ -36,7 +36,7 @@ class BoundedPduReaderTest {
         DataInputStream in = stream("7ffffff0 80000004 00000000 00000009 01020304");
 
         assertThatThrownBy(() -> reader.readPDUHeader(in)).isInstanceOf(InvalidCommandLengthException.class)
-                .hasMessageContaining("command_length 2147483632 is over the " + BoundedPduReader.MAX_PDU_BYTES);
+                .hasMessageContaining("command_length 2147483632 is over the ceiling of " + BoundedPduReader.MAX_PDU_BYTES);
         assertThat(in.available()).as("nothing past the length was read").isEqualTo(16);
     }
 
