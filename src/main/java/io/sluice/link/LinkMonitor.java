@@ -94,11 +94,13 @@ public final class LinkMonitor implements BatchListener {
      */
     public boolean heard(String carrier) {
         LinkState state = state(carrier);
-        checkOne(state);
-        boolean reconnected = !state.up;
-        state.lastHeard = clock.instant();
-        state.up = true;
-        return reconnected;
+        synchronized (state) { // with the heart-beat timer's check: one of them ends an interruption, not both
+            checkOne(state);
+            boolean reconnected = !state.up;
+            state.lastHeard = clock.instant();
+            state.up = true;
+            return reconnected;
+        }
     }
 
     /**
@@ -121,7 +123,12 @@ public final class LinkMonitor implements BatchListener {
                 .map(exchange -> exchange.getProperty(LinkHeaders.RECONNECTED_PROPERTY, String.class))
                 .filter(Objects::nonNull)
                 .distinct()
-                .forEach(carrier -> state(carrier).up = false);
+                .forEach(carrier -> {
+                    LinkState state = state(carrier);
+                    synchronized (state) {
+                        state.up = false;
+                    }
+                });
     }
 
     /** The round-trip stamps for the next heart-beat to this carrier's peer. */
@@ -134,12 +141,19 @@ public final class LinkMonitor implements BatchListener {
         states.values().forEach(this::checkOne);
     }
 
+    /**
+     * Under the state's lock: the timer's check and a heart-beat's arrival each read and then change the
+     * state, and interleaved (the check reading "up", the beat arriving, the check marking it down) a beat
+     * just heard left the link down, so the next one replayed a second time.
+     */
     private void checkOne(LinkState state) {
-        Instant heard = state.lastHeard;
-        if (state.up && heard != null && Duration.between(heard, clock.instant()).compareTo(extendedInterruption) > 0) {
-            state.up = false;
-            state.lastInterruptionAt = clock.instant();
-            state.interruptions.incrementAndGet();
+        synchronized (state) {
+            Instant heard = state.lastHeard;
+            if (state.up && heard != null && Duration.between(heard, clock.instant()).compareTo(extendedInterruption) > 0) {
+                state.up = false;
+                state.lastInterruptionAt = clock.instant();
+                state.interruptions.incrementAndGet();
+            }
         }
     }
 }
