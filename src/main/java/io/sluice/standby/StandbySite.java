@@ -76,12 +76,12 @@ public class StandbySite {
 
     static Health health(StandbyCore.Status status) {
         boolean passive = status.state() == StandbyCore.State.PASSIVE;
-        Health.Builder health = !passive ? Health.up()
-                : status.takeoverFailures() > 0 ? Health.down() : Health.status(Status.OUT_OF_SERVICE);
+        boolean failing = passive && status.takeoverFailures() > 0;
+        Health.Builder health = !passive ? Health.up() : failing ? Health.down() : Health.status(Status.OUT_OF_SERVICE);
         health.withDetail("state", status.state())
                 .withDetail("standby", status.standby())
                 .withDetail("primarySeen", status.primarySeen());
-        if (passive && status.takeoverFailures() > 0) {
+        if (failing) {
             health.withDetail("takeoverFailures", status.takeoverFailures())
                     .withDetail("lastTakeoverFailure", status.lastTakeoverFailure())
                     .withDetail("nextTakeoverAttempt", String.valueOf(status.nextTakeoverAttempt()));

@@ -18,23 +18,13 @@ import org.jsmpp.bean.Command;
  */
 public final class BoundedPduReader extends DefaultPDUReader {
 
-    /**
-     * The largest PDU SMPP 3.4 can need, with room: the 16-byte header, a {@code message_payload} TLV of
-     * 64 KiB (§5.3.2.32, its length field is 16 bits) and under 4 KiB of every other field.
-     */
-    public static final int MAX_PDU_BYTES = 16 + 4 + 65_535 + 4_096;
-
     private static final int HEADER_BYTES = 16;
 
-    private final int maxPduBytes;
-
-    public BoundedPduReader() {
-        this(MAX_PDU_BYTES);
-    }
-
-    BoundedPduReader(int maxPduBytes) {
-        this.maxPduBytes = maxPduBytes;
-    }
+    /**
+     * More than any standard SMPP 3.4 PDU: the 16-byte header, a {@code message_payload} TLV of 64 KiB
+     * (§5.3.2.32, its length field is 16 bits) and 4 KiB for every other field (ADR 0040).
+     */
+    public static final int MAX_PDU_BYTES = HEADER_BYTES + 4 + 65_535 + 4_096;
 
     /**
      * The 16-byte header (§3.2), as jsmpp reads it, but the length is judged before anything else is read
@@ -43,9 +33,10 @@ public final class BoundedPduReader extends DefaultPDUReader {
     @Override
     public Command readPDUHeader(DataInputStream in) throws InvalidCommandLengthException, IOException {
         int length = in.readInt();
-        if (Integer.compareUnsigned(length, maxPduBytes) > 0) {
+        if (Integer.compareUnsigned(length, MAX_PDU_BYTES) > 0) {
             throw new InvalidCommandLengthException("command_length " + Integer.toUnsignedString(length)
-                    + " is over the ceiling of " + maxPduBytes + " bytes (more than any standard SMPP 3.4 PDU): the stream is out of step");
+                    + " is over the ceiling of " + MAX_PDU_BYTES
+                    + " bytes (more than any standard SMPP 3.4 PDU): the stream is out of step");
         }
         if (length < HEADER_BYTES) {
             throw new InvalidCommandLengthException("command_length " + length + " is shorter than the "

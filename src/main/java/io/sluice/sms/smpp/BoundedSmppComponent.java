@@ -25,11 +25,11 @@ import org.apache.camel.spi.PropertyConfigurer;
  */
 public final class BoundedSmppComponent extends SmppComponent {
 
-    private final PropertyConfigurer componentOptions = new SmppComponentConfigurer();
-    private final PropertyConfigurer endpointOptions = new SmppEndpointConfigurer();
-
     /** The scheme the edge's routes use. */
     public static final String SCHEME = "smpp";
+
+    private final PropertyConfigurer componentOptions = new SmppComponentConfigurer();
+    private final PropertyConfigurer endpointOptions = new SmppEndpointConfigurer();
 
     /** Registers this component as {@value #SCHEME} in the context; before any route resolves it. */
     public static void install(CamelContext context) {
